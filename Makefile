@@ -1,0 +1,54 @@
+# Self-documenting targets: `make help`. CI runs `make test` (see .ci/run).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DATA_DIR ?= data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+check-system: ## Check the system libraries the embedded FalkorDB needs
+	@ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || { \
+	  echo "error: the embedded FalkorDB needs the system library libgomp1."; \
+	  echo "       install it with: sudo apt-get install -y libgomp1"; exit 1; }
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: check-system $(STAMP) ## Create .venv and install the service with its dev tools
+
+serve: install ## Start the GraphQL service on the embedded backend with the Daxing seed
+	$(BIN)/graph-service serve --host $(HOST) --port $(PORT) --data-dir $(DATA_DIR)
+
+lint: install ## ruff, ruff format --check and the import-linter layer contracts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install ## mypy --strict
+	$(BIN)/mypy
+
+unit: install ## Only the fast unit tests
+	$(BIN)/pytest tests/unit -q
+
+test: lint typecheck ## The whole suite: lint, types, unit, conformance, api, e2e
+	$(BIN)/pytest -q
+
+schema: install ## Re-export schema.graphql and the dataset JSON Schema
+	$(BIN)/graph-service export-schema
+
+bench: install ## Run the benchmarks (on demand; prints figures beside targets)
+	$(BIN)/python -m benchmarks
+
+clean: ## Remove the virtualenv and caches (keeps data/)
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,106 @@
+"""The one error hierarchy of the service.
+
+Each boundary translates what it receives into these once: storage adapters turn driver errors into
+``StorageError`` subclasses, the service raises ``DomainError`` subclasses, and the API maps every
+class to one stable GraphQL error code (``code`` below). Anything else is a bug and is masked.
+
+    AuthorityGraphError
+    ├── DomainError                    the request is wrong; retrying it unchanged will not help
+    │   ├── ValidationError            bad input: one or more Problems, each with a path and reason
+    │   ├── NotFoundError              a referenced id does not exist
+    │   └── ConflictError              the request contradicts what is recorded
+    └── StorageError                   the store failed
+        ├── StoreUnavailableError      cannot reach or start the database (retryable)
+        ├── TransientStorageError      a passing fault: deadlock, leader change (retryable)
+        ├── ConstraintViolationError   the database refused a write as inconsistent
+        └── QueryError                 a statement we ship is wrong for this backend (a bug)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with input: where (``acts[12].from``) and why."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class AuthorityGraphError(Exception):
+    """Root of every error the service raises on purpose."""
+
+    code: str = "INTERNAL"
+    retryable: bool = False
+
+
+class DomainError(AuthorityGraphError):
+    """The request itself is wrong."""
+
+    code = "BAD_REQUEST"
+
+
+class ValidationError(DomainError):
+    """Input failed validation; ``problems`` lists every reason, each with its path."""
+
+    code = "VALIDATION_FAILED"
+
+    def __init__(self, problems: list[Problem], summary: str = "input is not valid") -> None:
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f" (+{len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        super().__init__(f"{summary}: {shown}{more}" if self.problems else summary)
+
+
+class NotFoundError(DomainError):
+    """A referenced entity does not exist."""
+
+    code = "NOT_FOUND"
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"unknown {kind} '{key}'")
+
+
+class ConflictError(DomainError):
+    """The request contradicts the recorded state."""
+
+    code = "CONFLICT"
+
+
+class StorageError(AuthorityGraphError):
+    """The store failed; ``retryable`` says whether the same request may succeed later."""
+
+    code = "STORAGE_ERROR"
+
+
+class StoreUnavailableError(StorageError):
+    """The database cannot be reached or started."""
+
+    code = "STORE_UNAVAILABLE"
+    retryable = True
+
+
+class TransientStorageError(StorageError):
+    """A passing fault; the operation may be retried as a whole."""
+
+    code = "STORE_BUSY"
+    retryable = True
+
+
+class ConstraintViolationError(StorageError):
+    """The database refused a write as inconsistent with its constraints."""
+
+    code = "CONSTRAINT_VIOLATION"
+
+
+class QueryError(StorageError):
+    """A shipped statement failed on this backend: a bug, never the user's fault."""
+
+    code = "QUERY_ERROR"

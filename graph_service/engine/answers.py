@@ -1,0 +1,164 @@
+"""What the engine answers: holdings, jurisdiction answers, findings, power-list entries.
+
+Plain frozen dataclasses with slots: the engine builds about a million holdings at Beijing scale,
+so these stay cheap; the API maps them to GraphQL types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from graph_service.domain.enums import ActKind, Category
+
+
+class Role(StrEnum):
+    PRIMARY = "PRIMARY"  # competent in its own name
+    SUPERVISOR = "SUPERVISOR"  # delegated away: guidance and supervision, not competence
+    AGENT = "AGENT"  # entrusted: acts in the principal's name
+
+
+class Mode(StrEnum):
+    ORIGINAL = "ORIGINAL"
+    STATUTORY = "STATUTORY"
+    DELEGATED = "DELEGATED"
+    ENTRUSTED = "ENTRUSTED"
+    TRANSFERRED = "TRANSFERRED"
+    DESIGNATED = "DESIGNATED"
+
+
+class Status(StrEnum):
+    CLEAR = "CLEAR"
+    OVERLAP = "OVERLAP"
+    GAP = "GAP"
+
+
+class FindingKind(StrEnum):
+    OVERLAP = "OVERLAP"
+    GAP = "GAP"
+    INVALID_DELEGATION = "INVALID_DELEGATION"
+    UNREVIEWED_ACT = "UNREVIEWED_ACT"
+    STALE_BASIS = "STALE_BASIS"
+    LIST_MISMATCH = "LIST_MISMATCH"
+    CROSS_BORDER = "CROSS_BORDER"
+    EVALUATION_DUE = "EVALUATION_DUE"
+
+
+class Severity(StrEnum):
+    HIGH = "HIGH"
+    MEDIUM = "MEDIUM"
+    LOW = "LOW"
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """A unit's competence for one item over a scope region, less carved-out regions."""
+
+    id: str
+    unit: str
+    item: str
+    scope: str
+    role: Role
+    mode: Mode
+    valid_from: date
+    valid_to: date | None
+    acts: tuple[str, ...]  # the chain of acts that produced it, oldest first
+    carved_out: frozenset[str] = frozenset()
+    joint: bool = False
+    principal: str | None = None  # for an AGENT: the unit in whose name it acts
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class BasisRef:
+    """A legal basis as cited: the provision, its law and the article."""
+
+    provision: str
+    law: str
+    law_title: str
+    article: str
+    in_force: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One act of a holding's chain, ready to cite."""
+
+    act: str
+    kind: ActKind
+    effective: date
+    doc: str | None
+    doc_title: str | None
+    doc_number: str | None
+    explanation: str  # one plain Chinese sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Competence:
+    """A holding that covers the asked place, with what a memo needs to cite it."""
+
+    holding: Holding
+    unit_name: str
+    basis: tuple[BasisRef, ...]
+    chain: tuple[ChainLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """A partner unit across a border, under an agreement covering the item's field."""
+
+    unit: str
+    unit_name: str
+    region: str
+    agreement: str
+    agreement_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class JurisdictionAnswer:
+    item: str
+    item_name: str
+    place: str
+    place_name: str
+    at: date
+    status: Status
+    holders: tuple[Competence, ...]  # every covering holding valid on ``at``, PRIMARY first
+    explanation: str  # plain Chinese, one sentence per link, pasteable into a memo
+    counterparts: tuple[Counterpart, ...] = ()
+    in_force: bool = True  # False when the item itself is cancelled or not yet in force
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One conflict the justice bureau must coordinate: an item and a set of units, many places."""
+
+    id: str  # stable: the same conflict keeps its id across recomputation
+    kind: FindingKind
+    severity: Severity
+    at: date
+    summary: str  # plain Chinese
+    item: str | None
+    units: tuple[str, ...]
+    places: tuple[str, ...]
+    acts: tuple[str, ...] = ()
+    holdings: tuple[str, ...] = ()
+    coordinator: str | None = None  # lowest common superior government (行政处罚法 第25条)
+    justice_bureau: str | None = None  # the coordinator's justice bureau, where known
+    notify: tuple[str, ...] = ()  # superiors of vertically managed branches involved
+    cause: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PowerListEntry:
+    item: str
+    item_name: str
+    category: Category
+    role: Role
+    mode: Mode
+    scopes: tuple[str, ...]
+    valid_from: date
+    valid_to: date | None
+    acts: tuple[str, ...] = field(default_factory=tuple)

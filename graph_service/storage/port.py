@@ -1,0 +1,82 @@
+"""The storage port: the few things the service needs from a graph database.
+
+Small protocols (as SpiceDB's datastore port) so that each adapter (``storage/falkordb``,
+``storage/neo4j``) and each wrapper (metrics, read-only) implements exactly these. Answers are not
+computed here: the engine works on an in-memory projection loaded through ``load_all``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.domain.dataset import Dataset
+from graph_service.domain.enums import EntityKind
+
+
+class Capability(StrEnum):
+    """What a backend can do beyond the port's guarantees; the conformance suite reads these."""
+
+    NATIVE_TRANSACTIONS = "native_transactions"  # multi-statement rollback in the database
+    ROUTED_READS = "routed_reads"  # reads can go to replicas (neo4j:// routing)
+    DURABLE_ON_KILL = "durable_on_kill"  # survives kill -9 of the database process
+    EMBEDDED = "embedded"  # the service starts the database itself
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: EntityKind
+    key: str
+    label: str
+
+
+class Edge(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    source: str
+    target: str
+    type: str
+
+
+class Subgraph(BaseModel):
+    """Nodes and relationships around a record, as stored."""
+
+    model_config = ConfigDict(frozen=True)
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+
+
+@runtime_checkable
+class GraphReader(Protocol):
+    async def load_all(self) -> Dataset:
+        """Every record in the store, as one dataset."""
+        ...
+
+    async def history(self, kind: EntityKind, key: str) -> list[ChangeRecord]:
+        """The change sets that wrote or deleted this record, oldest first."""
+        ...
+
+    async def neighbourhood(self, kind: EntityKind, key: str, depth: int) -> Subgraph:
+        """The record and what lies within ``depth`` relationships of it."""
+        ...
+
+
+@runtime_checkable
+class GraphWriter(Protocol):
+    async def apply(self, change: ChangeSet) -> ChangeRecord:
+        """Apply the change set all or nothing, durably, and record it in the audit trail."""
+        ...
+
+
+@runtime_checkable
+class GraphStore(GraphReader, GraphWriter, Protocol):
+    """A whole backend: reads, writes and its lifecycle."""
+
+    @property
+    def capabilities(self) -> frozenset[Capability]: ...
+
+    async def close(self) -> None:
+        """Release connections (and stop an embedded server)."""
+        ...

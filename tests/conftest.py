@@ -1,0 +1,17 @@
+"""Markers by directory (as strawberry does), so `-m unit` selects exactly tests/unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_MARK_BY_DIR = {"unit": "unit", "conformance": "conformance", "api": "api", "e2e": "e2e"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = Path(str(item.fspath)).parts
+        for directory, mark in _MARK_BY_DIR.items():
+            if directory in parts:
+                item.add_marker(getattr(pytest.mark, mark))
