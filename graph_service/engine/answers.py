@@ -162,3 +162,21 @@ class PowerListEntry:
     valid_from: date
     valid_to: date | None
     acts: tuple[str, ...] = field(default_factory=tuple)
+
+
+class SearchKind(StrEnum):
+    ITEM = "item"
+    UNIT = "unit"
+    REGION = "region"
+    LAW = "law"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: ``key`` is the record's key, ``score`` 3 exact, 2 prefix, 1 substring."""
+
+    kind: SearchKind
+    key: str
+    name: str
+    detail: str
+    score: float

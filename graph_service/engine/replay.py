@@ -1,0 +1,375 @@
+"""Replay of one item's acts into holdings (DESIGN §4): the source of truth made explicit.
+
+Events are replayed in date order; on one day, what ends (an act's ``until``, a unit's
+abolition) comes before new acts, and acts follow their replay order (``catalog.act_order``).
+Replay is per item, so a change to one act recomputes only the items it names.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph_service.domain.enums import ActKind, ActRole
+from graph_service.domain.models import Act, PowerItem
+
+from .answers import Holding, Mode, Role
+from .catalog import Catalog
+from .lineage import EndCause, Lineage, lineage_key
+from .regions import RegionIndex
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayIssue:
+    """Something an act did that the law does not allow (an INVALID_DELEGATION finding)."""
+
+    act: str
+    item: str
+    unit: str | None
+    reason: str  # not_delegable | outside_territory | delegator_not_holding | agent_reentrust
+
+
+@dataclass(frozen=True, slots=True)
+class ItemReplay:
+    """Every holding version of one item, indexed by scope, and the facts findings need."""
+
+    item: str
+    holdings: tuple[Holding, ...]
+    by_scope: Mapping[str, tuple[Holding, ...]]
+    cancelled: tuple[tuple[date, date | None], ...]
+    issues: tuple[ReplayIssue, ...]
+    end_causes: Mapping[str, EndCause]  # last version id of an ended lineage -> why it ended
+    spans: Mapping[str, tuple[date, date | None]]  # version id -> interval of its lineage
+
+    def in_force(self, item: PowerItem | None, at: date) -> bool:
+        """Whether the item is valid on ``at`` and not cancelled then."""
+        if item is None or not item.valid_on(at):
+            return False
+        return not any(start <= at and (end is None or at < end) for start, end in self.cancelled)
+
+
+@dataclass(slots=True)
+class _Effects:
+    """What one act did, so its ``until`` can undo exactly that."""
+
+    created: list[Lineage] = field(default_factory=list)
+    ended: list[Lineage] = field(default_factory=list)
+    carved: list[tuple[Lineage, str]] = field(default_factory=list)
+    given_back: list[tuple[Lineage, str, str]] = field(default_factory=list)
+
+
+_UNTIL, _ABOLISH, _ACT = 0, 1, 2
+
+
+def replay_item(item: str, catalog: Catalog, regions: RegionIndex) -> ItemReplay:
+    return _Replayer(item, catalog, regions).run()
+
+
+class _Replayer:
+    def __init__(self, item: str, catalog: Catalog, regions: RegionIndex) -> None:
+        self.item = item
+        self.catalog = catalog
+        self.regions = regions
+        self.lineages: list[Lineage] = []
+        self.by_unit: defaultdict[str, list[Lineage]] = defaultdict(list)
+        self.effects: dict[str, _Effects] = defaultdict(_Effects)
+        self.cancelled: list[list[date | None]] = []
+        self.issues: list[ReplayIssue] = []
+        self._keys: set[str] = set()
+        self.day = date.min
+
+    # -- driving -----------------------------------------------------------------------------
+    def run(self) -> ItemReplay:
+        for day, _, _, event in sorted(self._events(), key=lambda e: e[:3]):
+            self.day = day
+            if isinstance(event, str):
+                self._abolish(event)
+            elif event[1] == _UNTIL:
+                self._undo(event[0])
+            else:
+                self._apply(event[0])
+        holdings: list[Holding] = []
+        end_causes: dict[str, EndCause] = {}
+        spans: dict[str, tuple[date, date | None]] = {}
+        for lineage in self.lineages:
+            lineage.finish()
+            holdings.extend(lineage.versions)
+            last = lineage.versions[-1] if lineage.versions else None
+            span = (lineage.start, last.valid_to if last else None)
+            spans.update((v.id, span) for v in lineage.versions)
+            if lineage.end_cause is not None and last is not None:
+                end_causes[last.id] = lineage.end_cause
+        by_scope: defaultdict[str, list[Holding]] = defaultdict(list)
+        for holding in holdings:
+            by_scope[holding.scope].append(holding)
+        return ItemReplay(
+            item=self.item,
+            holdings=tuple(holdings),
+            by_scope={k: tuple(v) for k, v in by_scope.items()},
+            cancelled=tuple((s, e) for s, e in self.cancelled if s is not None),
+            issues=tuple(self.issues),
+            end_causes=end_causes,
+            spans=spans,
+        )
+
+    def _events(self) -> list[tuple[date, int, tuple[object, ...], str | tuple[Act, int]]]:
+        acts = self.catalog.acts_by_item.get(self.item, [])
+        events: list[tuple[date, int, tuple[object, ...], str | tuple[Act, int]]] = []
+        involved: set[str] = set()
+        for act in acts:
+            order = self.catalog.order[act.id]
+            events.append((act.effective, _ACT, order, (act, _ACT)))
+            if act.until is not None:
+                events.append((act.until, _UNTIL, order, (act, _UNTIL)))
+            involved.update(act.to)
+            if act.from_unit:
+                involved.add(act.from_unit)
+        todo = list(involved)
+        while todo:
+            unit = self.catalog.units.get(todo.pop())
+            if unit is not None and unit.successor and unit.successor not in involved:
+                involved.add(unit.successor)
+                todo.append(unit.successor)
+        for unit_id in sorted(involved):
+            unit = self.catalog.units.get(unit_id)
+            if unit is not None and unit.valid_to is not None:
+                events.append((unit.valid_to, _ABOLISH, (unit_id,), unit_id))
+        return events
+
+    def _apply(self, act: Act) -> None:
+        handler = {
+            ActKind.ASSIGN: self._assign,
+            ActKind.DELEGATE: self._delegate,
+            ActKind.ENTRUST: self._entrust,
+            ActKind.TRANSFER: self._transfer,
+            ActKind.CANCEL: self._cancel,
+            ActKind.REVOKE: self._revoke,
+            ActKind.DESIGNATE: self._designate,
+        }[act.kind]
+        handler(act)
+
+    # -- building blocks ---------------------------------------------------------------------
+    def _live(self) -> list[Lineage]:
+        return [lineage for lineage in self.lineages if lineage.alive]
+
+    def _live_of(self, unit: str) -> list[Lineage]:
+        return [lineage for lineage in self.by_unit.get(unit, ()) if lineage.alive]
+
+    def _region_of(self, unit: str) -> str:
+        found = self.catalog.units.get(unit)
+        return found.region if found else unit
+
+    def _create(
+        self,
+        act: Act | None,
+        unit: str,
+        scope: str,
+        role: Role,
+        mode: Mode,
+        *,
+        like: Lineage | None = None,
+        principal: str | None = None,
+        delegated_by: str | None = None,
+    ) -> Lineage:
+        origin = act.id if act is not None else (like.origin if like else "")
+        parent = like.key if like is not None else ""
+        key = lineage_key(self.item, unit, scope, role, origin, parent)
+        while key in self._keys:
+            key = lineage_key(key, "again")
+        self._keys.add(key)
+        acts = list(like.acts) if like is not None else []
+        if act is not None and act.id not in acts:
+            acts.append(act.id)
+        lineage = Lineage(
+            key=key,
+            unit=unit,
+            item=self.item,
+            scope=scope,
+            role=role,
+            mode=mode,
+            origin=origin,
+            since=self.day,
+            start=self.day,
+            acts=acts,
+            carved=dict(like.carved) if like is not None else {},
+            joint=(act is not None and act.role == ActRole.JOINT)
+            or (like is not None and like.joint),
+            principal=principal if like is None else like.principal,
+            delegated_by=delegated_by if like is None else like.delegated_by,
+        )
+        self.lineages.append(lineage)
+        self.by_unit[unit].append(lineage)
+        if act is not None:
+            self.effects[act.id].created.append(lineage)
+        if role == Role.PRIMARY:
+            self._end_cancellation(self.day)
+        return lineage
+
+    def _end(self, lineage: Lineage, act: Act) -> None:
+        lineage.close(self.day, EndCause("act", act=act.id))
+        self.effects[act.id].ended.append(lineage)
+
+    def _carve(
+        self, region: str, act: Act, units: set[str] | None, exclude: set[str]
+    ) -> list[Lineage]:
+        """Carve ``region`` out of the live primary holdings of ``units`` (any, when None)."""
+        carved: list[Lineage] = []
+        covering = self.regions.covering(region)
+        candidates = (
+            self._live() if units is None else [lin for u in units for lin in self._live_of(u)]
+        )
+        for lineage in candidates:
+            if lineage.role != Role.PRIMARY or lineage.unit in exclude:
+                continue
+            if lineage.scope in covering:
+                target = region
+            elif region in self.regions.covering(lineage.scope):
+                target = lineage.scope
+            else:
+                continue
+            if lineage.carve(self.day, target, act.id):
+                self.effects[act.id].carved.append((lineage, target))
+            carved.append(lineage)
+        return carved
+
+    def _issue(self, act: Act, unit: str | None, reason: str) -> None:
+        self.issues.append(ReplayIssue(act.id, self.item, unit, reason))
+
+    def _end_cancellation(self, day: date) -> None:
+        if self.cancelled and self.cancelled[-1][1] is None:
+            self.cancelled[-1][1] = day
+
+    # -- the act kinds -----------------------------------------------------------------------
+    def _assign(self, act: Act) -> None:
+        mode = Mode.STATUTORY if self.catalog.is_statutory(act) else Mode.ORIGINAL
+        for unit in dict.fromkeys(act.to):
+            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
+                self._create(act, unit, scope, Role.PRIMARY, mode)
+
+    def _delegate(self, act: Act) -> None:
+        source = act.from_unit or ""
+        item = self.catalog.items.get(self.item)
+        if item is not None and not item.delegable:
+            self._issue(act, source, "not_delegable")
+        for unit in dict.fromkeys(act.to):
+            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
+                if not self.regions.covers(self._region_of(source), scope):
+                    self._issue(act, source, "outside_territory")
+                carved = self._carve(scope, act, {source}, set())
+                if not carved:
+                    self._issue(act, source, "delegator_not_holding")
+                self._create(act, unit, scope, Role.PRIMARY, Mode.DELEGATED, delegated_by=source)
+                if carved:
+                    supervisor = self._create(act, source, scope, Role.SUPERVISOR, carved[0].mode)
+                    supervisor.acts[:0] = [a for a in carved[0].acts if a not in supervisor.acts]
+
+    def _entrust(self, act: Act) -> None:
+        source = act.from_unit or ""
+        live = self._live_of(source)
+        if not any(lin.role == Role.PRIMARY for lin in live):
+            agent = any(lin.role == Role.AGENT for lin in live)
+            self._issue(act, source, "agent_reentrust" if agent else "delegator_not_holding")
+        for unit in dict.fromkeys(act.to):
+            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
+                self._create(act, unit, scope, Role.AGENT, Mode.ENTRUSTED, principal=source)
+
+    def _transfer(self, act: Act) -> None:
+        source, target = act.from_unit or "", act.to[0]
+        moved = False
+        for lineage in self._live_of(source):
+            if act.scope and lineage.scope not in act.scope:
+                continue
+            self._end(lineage, act)
+            self._create(act, target, lineage.scope, lineage.role, Mode.TRANSFERRED, like=lineage)
+            moved = True
+        if not moved:
+            self._issue(act, source, "delegator_not_holding")
+        for lineage in self._live():
+            if lineage.principal == source:
+                lineage.change(self.day)
+                lineage.principal = target
+            if lineage.delegated_by == source:
+                lineage.delegated_by = target
+
+    def _cancel(self, act: Act) -> None:
+        for lineage in self._live():
+            self._end(lineage, act)
+        if not (self.cancelled and self.cancelled[-1][1] is None):
+            self.cancelled.append([self.day, None])
+
+    def _revoke(self, act: Act) -> None:
+        source = act.from_unit or ""
+        for lineage in [lin for unit in dict.fromkeys(act.to) for lin in self._live_of(unit)]:
+            if not (
+                lineage.role == Role.PRIMARY
+                and lineage.mode == Mode.DELEGATED
+                and lineage.delegated_by == source
+                and (not act.scope or lineage.scope in act.scope)
+            ):
+                continue
+            self._end(lineage, act)
+            for other in self._live():
+                if other.give_back(self.day, lineage.scope, lineage.origin, by=act.id):
+                    self.effects[act.id].given_back.append((other, lineage.scope, lineage.origin))
+                elif (
+                    other.role == Role.SUPERVISOR
+                    and other.origin == lineage.origin
+                    and other.scope == lineage.scope
+                ):
+                    self._end(other, act)
+
+    def _designate(self, act: Act) -> None:
+        chosen = set(act.to)
+        for place in dict.fromkeys(act.scope):
+            self._carve(place, act, None, chosen)
+            for unit in dict.fromkeys(act.to):
+                self._create(act, unit, place, Role.PRIMARY, Mode.DESIGNATED)
+
+    # -- what ends ---------------------------------------------------------------------------
+    def _undo(self, act: Act) -> None:
+        """``until`` reached: end what ``act`` created and give back what it took."""
+        effects = self.effects.get(act.id)
+        if effects is None:
+            return
+        for lineage in effects.created:
+            if lineage.alive:
+                lineage.close(self.day, EndCause("until", act=act.id))
+        for lineage, region in effects.carved:
+            if lineage.alive:
+                lineage.give_back(self.day, region, act.id)
+        for lineage, region, carver in effects.given_back:
+            if lineage.alive:
+                lineage.carve(self.day, region, carver)
+        for lineage in effects.ended:
+            cause = lineage.end_cause
+            revived = not lineage.alive and cause is not None and cause.act == act.id
+            if revived and self._exists(lineage.unit):
+                lineage.reopen(self.day)
+        if act.kind == ActKind.CANCEL:
+            self._end_cancellation(self.day)
+
+    def _exists(self, unit: str) -> bool:
+        found = self.catalog.units.get(unit)
+        return found is None or found.valid_to is None or self.day < found.valid_to
+
+    def _abolish(self, unit: str) -> None:
+        successor = self.catalog.units[unit].successor
+        while successor is not None and not self._exists(successor):
+            successor = self.catalog.units[successor].successor
+        for lineage in self._live_of(unit):
+            lineage.close(self.day, EndCause("abolished", unit=unit))
+            if successor is not None:
+                heir = self._create(
+                    None, successor, lineage.scope, lineage.role, lineage.mode, like=lineage
+                )
+                for effects in self.effects.values():
+                    if lineage in effects.created:
+                        effects.created.append(heir)
+        for lineage in self._live():
+            if lineage.principal == unit and successor is not None:
+                lineage.change(self.day)
+                lineage.principal = successor
+            if lineage.delegated_by == unit:
+                lineage.delegated_by = successor
