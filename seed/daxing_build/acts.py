@@ -22,7 +22,6 @@ from .dates import holding_start, holding_start_note
 from .documents import (
     AIRPORT_ZONE_2020,
     DELEGATION_2020,
-    PENALTY_LAW,
     STREET_OFFICES_REGULATION,
 )
 from .holders import AIRPORT_ZONE_ITEMS, PLANS, STREETS_AND_TOWNS, TOWNS, Delegation, Plan
@@ -33,8 +32,8 @@ from .units import CITY_GOV
 
 DELEGATION_DAY = date(2020, 7, 1)
 AIRPORT_ZONE_DAY = date(2021, 1, 8)
+# 行政处罚法 第24条 took effect only on 2021-07-15, so it cannot be the basis of a 2020 act.
 DELEGATION_BASIS = [
-    provision_id(PENALTY_LAW, 24),
     provision_id(STREET_OFFICES_REGULATION, 11),
     provision_id(STREET_OFFICES_REGULATION, 49),
 ]

@@ -66,7 +66,7 @@ DOCUMENTS: dict[str, Document] = {
     "DOC05": Document(
         STREET_OFFICES_REGULATION,
         LawLevel.LOCAL_REGULATION,
-        short_title="街道办事处条例",
+        short_title="北京市街道办事处条例",
         valid_from=date(2020, 1, 1),
     ),
     "DOC06": Document(
@@ -97,7 +97,7 @@ DOCUMENTS: dict[str, Document] = {
     "DOC16": Document(
         "bj-jkqtl",
         LawLevel.LOCAL_REGULATION,
-        short_title="经开区条例",
+        short_title="北京经济技术开发区条例",
         valid_from=date(1995, 6, 1),
         note="1995 text; later revisions not checked.",
     ),
