@@ -129,9 +129,9 @@ def test_the_2020_delegation_reaches_every_street_and_town(seed: Dataset) -> Non
     for act in (a for a in seed.acts if a.doc == "jzf-2020-9"):
         assert act.effective == date(2020, 7, 1)
         assert set(act.to) == towns_and_streets
-            # 行政处罚法 第24条 took effect on 2021-07-15: it cannot be the basis of a 2020 act.
-            assert "cn-xzcf-a24" not in act.basis
-            assert "bj-jdbsc-a11" in act.basis
+        # 行政处罚法 第24条 took effect on 2021-07-15: it cannot be the basis of a 2020 act.
+        assert "cn-xzcf-a24" not in act.basis
+        assert "bj-jdbsc-a11" in act.basis
 
 
 def test_smoking_at_xingfeng_moves_from_the_department_to_the_street(seed: Dataset) -> None:
