@@ -1,0 +1,9 @@
+// name: link_in_scope
+// params: $rows
+// apply: Act.scope: (act)-[:IN_SCOPE]->(region the act covers).
+// One row per relationship ({src, dst} refs); a missing end is skipped, MERGE makes replay
+// harmless.
+UNWIND $rows AS row
+MATCH (a:Record {ref: row.src})
+MATCH (b:Record {ref: row.dst})
+MERGE (a)-[:IN_SCOPE]->(b)

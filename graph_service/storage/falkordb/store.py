@@ -1,0 +1,206 @@
+"""The embedded FalkorDB backend of the storage port.
+
+``open_store`` starts (or reuses) the server in the data directory, creates the indexes, completes
+any change set a crash left in the journal, and only then returns the store. Every statement comes
+from the shared catalog; this module only runs them: ``apply`` through the redo journal
+(``journal.py``), reads through the shared helpers of ``storage/reads.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from falkordb.asyncio import FalkorDB
+
+from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.domain.dataset import Dataset
+from graph_service.domain.enums import EntityKind
+from graph_service.domain.errors import QueryError, StorageError, StoreUnavailableError
+from graph_service.storage import reads
+from graph_service.storage.catalog import Cypher, Dialect, Statement, schema, statement
+from graph_service.storage.holdings import holding_steps
+from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
+from graph_service.storage.port import Capability, Subgraph
+
+from . import server
+from .errors import IndexExistsError, translated
+from .journal import Journal, JournalEntry
+
+BULK_ROWS = 10_000  # after a change set this large, compact the append-only file
+RETRIES = 2  # further attempts to complete a journaled change set before giving up
+StepHook = Callable[[int, Step], None]
+
+
+class FalkorDBStore:
+    """A ``GraphStore`` on an embedded FalkorDB; one asyncio lock orders its operations."""
+
+    def __init__(
+        self, handle: server.ServerHandle, db: FalkorDB, graph: str, name: str, batch: int
+    ) -> None:
+        self._server = handle
+        self._db = db
+        self._graph = db.select_graph(graph)
+        self._journal = Journal(db.connection, graph)
+        self._name = name
+        self._batch = batch
+        self._lock = asyncio.Lock()
+        self._closed = False
+        self._check_journal = True
+        self._last_created = 0  # relationships created by the last statement run
+        self.on_step: StepHook | None = None  # test hook: called before each statement of apply
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        return frozenset({Capability.EMBEDDED, Capability.DURABLE_ON_KILL})
+
+    @property
+    def data_dir(self) -> Path:
+        return self._server.data_dir
+
+    @property
+    def server_pid(self) -> int | None:
+        return self._server.pid
+
+    async def load_all(self) -> Dataset:
+        async with self._lock:
+            await self._recover()
+            return await reads.load_all(self._run)
+
+    async def history(self, kind: EntityKind, key: str) -> list[ChangeRecord]:
+        async with self._lock:
+            await self._recover()
+            return await reads.history(self._run, kind, key)
+
+    async def neighbourhood(self, kind: EntityKind, key: str, depth: int) -> Subgraph:
+        async with self._lock:
+            await self._recover()
+            return await reads.neighbourhood(self._run, kind, key, depth)
+
+    async def apply(self, change: ChangeSet) -> ChangeRecord:
+        """Journal ``change`` (the commit point), then run its statements to completion."""
+        async with self._lock:
+            await self._recover()
+            top = await self._run(Statement.MAX_RECORD_SEQ, {})
+            entry = JournalEntry(change, first_seq=int(top[0]["top"]) + 1)
+            if not await self._journal.begin(entry):
+                self._check_journal = True  # another process left one: complete it, then ours
+                await self._recover()
+                if not await self._journal.begin(entry):
+                    raise StoreUnavailableError("another process keeps writing to this store")
+            self._check_journal = True
+            last: StorageError | None = None
+            for attempt in range(1 + RETRIES):
+                try:
+                    await self._complete(entry)
+                except StorageError as exc:
+                    last = exc
+                    await asyncio.sleep(0.05 * (attempt + 1))
+                else:
+                    self._check_journal = False
+                    return change_record(change)
+            raise StoreUnavailableError(
+                f"change set {change.id} is recorded in the journal but could not be completed "
+                f"({last}); it will be completed before the store next answers"
+            ) from last
+
+    async def write_holdings(
+        self, holdings: Iterable[object], *, recorded_by: str = "system"
+    ) -> int:
+        """Replace every derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` (see ``storage/holdings.py``).
+
+        Not journaled: holdings are derived from acts for people browsing the graph and are
+        rewritten wholesale the next time; a crash mid-way leaves a partial view, never wrong
+        records. Returns how many relationships were written.
+        """
+        steps = holding_steps(holdings, self._batch)
+        created = 0
+        async with self._lock:
+            await self._recover()
+            for step in steps:
+                await self._run(step.statement, step.params)
+                created += self._last_created
+        return created
+
+    async def close(self) -> None:
+        """Disconnect; stop the server unless another process of ours still uses it."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._db.aclose()
+        try:
+            others = await asyncio.to_thread(server.other_clients, self._server, self._name)
+        except StoreUnavailableError:
+            return  # already gone
+        if not others:
+            await asyncio.to_thread(server.stop, self._server)
+
+    async def _recover(self) -> None:
+        if self._closed:
+            raise StoreUnavailableError("the store is closed")
+        if not self._check_journal:
+            return
+        entry = await self._journal.pending()
+        if entry is not None:
+            await self._complete(entry)
+        self._check_journal = False
+
+    async def _complete(self, entry: JournalEntry) -> None:
+        steps = plan_change(entry.change, entry.first_seq, self._batch)
+        for index, step in enumerate(steps):
+            if self.on_step is not None:
+                self.on_step(index, step)
+            await self._run(step.statement, step.params)
+        await self._journal.finish(entry)
+        if sum(step.rows for step in steps) >= BULK_ROWS:
+            with translated("append-only file rewrite"):
+                await self._db.connection.execute_command("BGREWRITEAOF")
+
+    async def _run(self, which: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return await self._execute(statement(which), params)
+
+    async def _execute(self, cypher: Cypher, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        if set(params) != cypher.params:
+            raise QueryError(f"{cypher.name} takes {sorted(cypher.params)}, got {sorted(params)}")
+        with translated(cypher.name):
+            result = await self._graph.query(cypher.text, dict(params))
+        self._last_created = int(result.relationships_created)
+        columns = [column[1] for column in result.header]
+        return [dict(zip(columns, row, strict=True)) for row in result.result_set]
+
+    async def _ensure_schema(self) -> None:
+        for ddl in schema(Dialect.FALKORDB):
+            with contextlib.suppress(IndexExistsError):
+                await self._execute(ddl, {})
+
+
+async def open_store(
+    data_dir: Path,
+    *,
+    graph: str = "authority",
+    batch_size: int = DEFAULT_BATCH,
+    start_timeout: float = 60.0,
+) -> FalkorDBStore:
+    """Start or reuse the server in ``data_dir`` and return a store ready to answer."""
+    handle = await asyncio.to_thread(server.start_or_reuse, Path(data_dir), start_timeout)
+    name = f"{server.CLIENT_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        with translated("connect"):
+            db = FalkorDB(unix_socket_path=str(handle.socket), client_name=name)
+    except BaseException:
+        await asyncio.to_thread(server.stop, handle)
+        raise
+    store = FalkorDBStore(handle, db, graph, name, batch_size)
+    try:
+        await store._ensure_schema()
+        async with store._lock:
+            await store._recover()
+    except BaseException:
+        await store.close()
+        raise
+    return store

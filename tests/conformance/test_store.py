@@ -1,0 +1,226 @@
+"""The storage port's behaviour, identical on every backend (see ``backends.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from graph_service.domain.changes import ChangeSet, EntityRef
+from graph_service.domain.dataset import Dataset
+from graph_service.domain.enums import EntityKind
+from graph_service.domain.errors import NotFoundError, StorageError
+from graph_service.domain.models import Act, Unit
+from graph_service.storage.port import Edge, GraphStore
+
+from .backends import Backend
+from .datasets import small
+
+Reopen = Callable[[], Awaitable[GraphStore]]
+
+
+def at(minute: int) -> datetime:
+    return datetime(2024, 5, 1, 9, minute, tzinfo=UTC)
+
+
+async def test_round_trip_of_every_collection(store: GraphStore) -> None:
+    data = small()
+    record = await store.apply(ChangeSet(id="c1", recorded_by="编办", upserts=data))
+
+    loaded = await store.load_all()
+
+    assert loaded == data
+    assert loaded.acts[1].from_unit == "cgj"
+    assert loaded.provisions[0].text == '省、自治区、直辖市根据当地实际情况……\n"引号" 与 \\ 反斜杠'
+    assert loaded.regions[3].illustrative is True
+    assert loaded.regions[0].source == "统计用区划代码"
+    assert (record.id, record.recorded_by, record.upserted, record.deleted) == ("c1", "编办", 18, 0)
+
+
+async def test_upsert_replaces_a_record_and_keeps_its_place(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(upserts=data))
+    renamed = data.units[1].model_copy(update={"name": "区城市管理综合行政执法局", "parent": None})
+    newcomer = Unit(id="new", name="新单位", kind="department", region="110115")
+    change = ChangeSet(upserts=Dataset(units=[newcomer, renamed]))
+
+    await store.apply(change)
+
+    loaded = await store.load_all()
+    assert [u.id for u in loaded.units] == ["gov", "cgj", "xf", "sw", "ga", "new"]
+    assert loaded.units[1] == renamed
+    assert loaded == change.applied_to(data)
+
+
+async def test_delete_removes_records(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(upserts=data))
+    change = ChangeSet(
+        deletes=[
+            EntityRef(kind=EntityKind.ACT, key="a-delegate"),
+            EntityRef(kind=EntityKind.PUBLISHED_LIST, key="xf@1"),
+            EntityRef(kind=EntityKind.ACT, key="never-stored"),
+        ]
+    )
+
+    record = await store.apply(change)
+
+    loaded = await store.load_all()
+    assert [a.id for a in loaded.acts] == ["a-assign"]
+    assert loaded.published_lists == []
+    assert loaded == change.applied_to(data)
+    assert record.deleted == 3
+
+
+async def test_replace_clears_everything_first(store: GraphStore) -> None:
+    await store.apply(ChangeSet(upserts=small()))
+    only = Dataset(units=[Unit(id="solo", name="唯一", kind="department", region="r")])
+
+    await store.apply(ChangeSet(replace=True, upserts=only))
+
+    assert await store.load_all() == only
+
+
+async def test_history_lists_change_sets_oldest_first_including_the_delete(
+    store: GraphStore,
+) -> None:
+    data = small()
+    await store.apply(ChangeSet(id="c1", recorded_at=at(1), summary="种子", upserts=data))
+    moved = data.units[2].model_copy(update={"region": "110115"})
+    await store.apply(ChangeSet(id="c2", recorded_at=at(2), upserts=Dataset(units=[moved])))
+    await store.apply(ChangeSet(id="c3", recorded_at=at(3), upserts=Dataset(units=[moved])))
+    unit_xf = EntityRef(kind=EntityKind.UNIT, key="xf")
+    await store.apply(
+        ChangeSet(id="c4", recorded_at=at(4), recorded_by="区司法局", deletes=[unit_xf])
+    )
+
+    history = await store.history(EntityKind.UNIT, "xf")
+
+    assert [h.id for h in history] == ["c1", "c2", "c3", "c4"]
+    assert history[0].summary == "种子"
+    assert history[0].recorded_at == at(1)
+    assert (history[3].recorded_by, history[3].deleted, history[3].upserted) == ("区司法局", 1, 0)
+    assert [h.id for h in await store.history(EntityKind.UNIT, "gov")] == ["c1"]
+    assert await store.history(EntityKind.UNIT, "nobody") == []
+
+
+async def test_history_survives_a_replace(store: GraphStore) -> None:
+    await store.apply(ChangeSet(id="c1", upserts=small()))
+    await store.apply(ChangeSet(id="c2", replace=True))
+
+    assert [h.id for h in await store.history(EntityKind.REGION, "Z1")] == ["c1"]
+    assert (await store.history(EntityKind.REGION, "Z1"))[0].replace is False
+
+
+async def test_neighbourhood_at_depth_one(store: GraphStore) -> None:
+    await store.apply(ChangeSet(upserts=small()))
+
+    graph = await store.neighbourhood(EntityKind.UNIT, "xf", 1)
+
+    assert sorted((n.kind.value, n.key) for n in graph.nodes) == [
+        ("acts", "a-delegate"),
+        ("published_lists", "xf@1"),
+        ("regions", "110115001"),
+        ("units", "cgj"),
+        ("units", "gov"),
+        ("units", "xf"),
+    ]
+    assert {n.key: n.label for n in graph.nodes}["xf"] == "兴丰街道办事处"
+    assert sorted(graph.edges, key=lambda e: (e.source, e.type)) == [
+        Edge(source="a-delegate", target="xf", type="TO"),
+        Edge(source="xf", target="110115001", type="IN_REGION"),
+        Edge(source="xf", target="gov", type="PART_OF"),
+        Edge(source="xf", target="cgj", type="SUCCEEDED_BY"),
+        Edge(source="xf@1", target="xf", type="OF_UNIT"),
+    ]
+
+
+async def test_neighbourhood_at_depth_two(store: GraphStore) -> None:
+    await store.apply(ChangeSet(upserts=small()))
+
+    graph = await store.neighbourhood(EntityKind.REGION, "Z1", 2)
+
+    assert sorted(n.key for n in graph.nodes) == ["110115", "110115001", "C1", "Z1", "xf"]
+    assert {(e.source, e.target, e.type) for e in graph.edges} == {
+        ("110115001", "Z1", "WITHIN"),
+        ("110115", "110115001", "PARENT_OF"),
+        ("xf", "110115001", "IN_REGION"),
+        ("C1", "110115001", "APPLIES_IN"),
+    }
+    zero = await store.neighbourhood(EntityKind.REGION, "Z1", 0)
+    assert ([n.key for n in zero.nodes], zero.edges) == (["Z1"], [])
+
+
+async def test_neighbourhood_of_an_unknown_record_is_not_found(store: GraphStore) -> None:
+    with pytest.raises(NotFoundError):
+        await store.neighbourhood(EntityKind.UNIT, "nobody", 1)
+
+
+async def test_relinking_follows_changed_references(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(upserts=data))
+    act = Act.model_validate(
+        {**data.acts[1].model_dump(by_alias=True), "to": ["sw"], "doc": None, "basis": []}
+    )
+    await store.apply(ChangeSet(upserts=Dataset(acts=[act])))
+
+    graph = await store.neighbourhood(EntityKind.ACT, "a-delegate", 1)
+
+    assert sorted((e.type, e.target) for e in graph.edges) == [
+        ("CONCERNS", "C1"),
+        ("FROM", "cgj"),
+        ("ISSUED_BY", "gov"),
+        ("TO", "sw"),
+    ]
+
+
+async def test_data_survives_close_and_reopen(store: GraphStore, reopen: Reopen) -> None:
+    data = small()
+    await store.apply(ChangeSet(id="c1", upserts=data))
+
+    again = await reopen()
+
+    assert await again.load_all() == data
+    assert [h.id for h in await again.history(EntityKind.ACT, "a-assign")] == ["c1"]
+
+
+async def test_a_failed_apply_leaves_all_or_nothing(
+    store: GraphStore, backend: Backend, reopen: Reopen
+) -> None:
+    before = small()
+    await store.apply(ChangeSet(upserts=before))
+    change = ChangeSet(
+        upserts=Dataset(
+            units=[Unit(id=f"u{i}", name=f"单位{i}", kind="street", region="Z1") for i in range(10)]
+        ),
+        deletes=[EntityRef(kind=EntityKind.ACT, key="a-assign")],
+    )
+    after = change.applied_to(before)
+    backend.fail_at(store, 3, True)
+
+    with pytest.raises(StorageError):
+        await store.apply(change)
+
+    loaded = await (await reopen()).load_all()
+    assert loaded in (before, after)
+
+
+async def test_a_passing_failure_does_not_lose_the_change_set(
+    store: GraphStore, backend: Backend
+) -> None:
+    before = small()
+    await store.apply(ChangeSet(upserts=before))
+    change = ChangeSet(
+        upserts=Dataset(
+            units=[Unit(id=f"u{i}", name=f"单位{i}", kind="street", region="Z1") for i in range(10)]
+        )
+    )
+    backend.fail_at(store, 2, False)
+
+    try:
+        await store.apply(change)
+    except StorageError:
+        assert await store.load_all() == before  # rolled back
+    else:
+        assert await store.load_all() == change.applied_to(before)
