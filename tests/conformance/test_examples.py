@@ -1,0 +1,213 @@
+"""The Browser/Bloom examples in ``cypher/examples/`` and the shared holdings statements, run on
+the real embedded FalkorDB over a small dataset: what ships for Neo4j users runs on both engines
+(they are written in the common openCypher subset), and answers what its header promises."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph_service.domain.changes import ChangeSet
+from graph_service.storage.catalog import Cypher, Statement, parse, statement
+from graph_service.storage.falkordb import FalkorDBStore
+from graph_service.storage.holdings import holding_steps
+
+from .backends import BACKENDS
+from .datasets import small
+from .holdings_data import STREET, holding, small_holdings
+
+EXAMPLES = sorted(
+    (entry.name, entry.read_text(encoding="utf-8"))
+    for entry in files("cypher").joinpath("examples").iterdir()
+    if entry.name.endswith(".cypher")
+)
+_WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|CALL)\b", re.I)
+
+
+def example(name: str) -> Cypher:
+    text = dict(EXAMPLES)[f"{name}.cypher"]
+    return parse(f"examples/{name}.cypher", text)
+
+
+def adhoc(text: str) -> Cypher:
+    return parse("adhoc.cypher", f"// name: adhoc\n// params: none\n{text}")
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[FalkorDBStore]:
+    opened = await BACKENDS["falkordb"].open(tmp_path)
+    assert isinstance(opened, FalkorDBStore)
+    try:
+        await opened.apply(ChangeSet(upserts=small(), recorded_by="test"))
+        await write_holdings(opened, small_holdings())
+        yield opened
+    finally:
+        await opened.close()
+
+
+async def write_holdings(store: FalkorDBStore, holdings: list[dict[str, Any]]) -> None:
+    for step in holding_steps(holdings, batch=3):
+        await store._execute(statement(step.statement), step.params)
+
+
+async def run(store: FalkorDBStore, cypher: Cypher, **params: Any) -> list[dict[str, Any]]:
+    assert set(params) == cypher.params
+    return await store._execute(cypher, params)
+
+
+def test_there_are_examples_with_the_catalog_header_that_only_read() -> None:
+    names = [name for name, _ in EXAMPLES]
+    assert names == [
+        "acts_behind_holding.cypher",
+        "overlaps_at_date.cypher",
+        "unit_powers.cypher",
+        "who_holds_item_in_town.cypher",
+    ]
+    for name, text in EXAMPLES:
+        parsed = parse(f"examples/{name}", text)  # raises on a bad header or undeclared $param
+        assert parsed.description
+        assert not _WRITES.search(parsed.text), f"{name} must only read"
+
+
+async def test_who_holds_an_item_in_a_street_while_it_is_delegated(store: FalkorDBStore) -> None:
+    rows = await run(
+        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2022-01-01"
+    )
+    # cgj's district-wide holding has the street carved out; it supervises there instead.
+    assert [(r["unit"], r["role"], r["mode"], r["scope"]) for r in rows] == [
+        ("xf", "PRIMARY", "DELEGATED", STREET),
+        ("cgj", "SUPERVISOR", "DELEGATED", STREET),
+    ]
+    assert rows[0]["unit_name"] == "兴丰街道办事处"
+    assert rows[0]["acts"] == ["a-assign", "a-delegate"]
+    assert rows[0]["valid_to"] == "2025-07-01"
+
+
+async def test_who_holds_before_the_delegation_and_elsewhere(store: FalkorDBStore) -> None:
+    before = await run(
+        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2020-06-30"
+    )
+    assert [(r["unit"], r["role"], r["scope"]) for r in before] == [("cgj", "PRIMARY", "110115")]
+    district = await run(
+        store, example("who_holds_item_in_town"), item="C1", place="110115", at="2022-01-01"
+    )
+    assert [(r["unit"], r["role"]) for r in district] == [("cgj", "PRIMARY")]
+    after = await run(
+        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2025-07-01"
+    )
+    assert [(r["unit"], r["valid_to"]) for r in after] == [("cgj", None)]  # the delegation ended
+
+
+async def test_overlaps_at_a_date_pair_the_units_with_the_places(store: FalkorDBStore) -> None:
+    rows = await run(store, example("overlaps_at_date"), at="2022-01-01")
+    assert rows == [
+        {
+            "item": "C2",
+            "item_name": "对违法建设的检查",
+            "unit": "cgj",
+            "other_unit": "sw",
+            "places": [STREET],
+        }
+    ]
+    assert await run(store, example("overlaps_at_date"), at="2020-12-31") == []  # sw not yet
+
+
+async def test_joint_holders_do_not_overlap(store: FalkorDBStore) -> None:
+    joint = [dict(h, joint=True) if h["item"] == "C2" else h for h in small_holdings()]
+    await write_holdings(store, joint)
+    assert await run(store, example("overlaps_at_date"), at="2022-01-01") == []
+
+
+async def test_a_units_powers_at_a_date(store: FalkorDBStore) -> None:
+    rows = await run(store, example("unit_powers"), unit="cgj", at="2022-01-01")
+    assert [(r["item"], r["role"], r["scope"], r["carved_out"]) for r in rows] == [
+        ("C1", "PRIMARY", "110115", [STREET]),
+        ("C1", "SUPERVISOR", STREET, []),
+        ("C2", "PRIMARY", "110115", []),
+    ]
+    assert rows[0]["category"] == "penalty"
+    street = await run(store, example("unit_powers"), unit="xf", at="2022-01-01")
+    assert [(r["item"], r["item_name"], r["mode"]) for r in street] == [
+        ("C1", "对占道经营的处罚", "DELEGATED")
+    ]
+
+
+async def test_the_chain_of_acts_behind_a_holding(store: FalkorDBStore) -> None:
+    rows = await run(store, example("acts_behind_holding"), unit="xf", item="C1", at="2022-01-01")
+    assert [(r["step"], r["act"], r["kind"], r["effective"], r["review"]) for r in rows] == [
+        (1, "a-assign", "assign", "2019-01-01", "approved"),
+        (2, "a-delegate", "delegate", "2020-07-01", "pending"),
+    ]
+    assert rows[0]["document"] is None
+    assert (rows[1]["document"], rows[1]["doc_number"]) == (
+        "关于向街道乡镇下放部分行政执法职权的决定",
+        "京政发〔2020〕9号",
+    )
+
+
+async def test_write_holdings_replaces_rather_than_adds(store: FalkorDBStore) -> None:
+    count = adhoc("MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n")
+    assert (await run(store, count))[0]["n"] == 7
+    await write_holdings(store, small_holdings())
+    assert (await run(store, count))[0]["n"] == 7
+    await write_holdings(store, small_holdings()[:2])
+    assert (await run(store, count))[0]["n"] == 2
+
+
+async def test_write_holdings_skips_rows_whose_ends_are_not_stored(store: FalkorDBStore) -> None:
+    rows = [
+        holding(
+            "cgj",
+            "C2",
+            "110115",
+            "PRIMARY",
+            "ORIGINAL",
+            small_holdings()[0]["valid_from"],
+            None,
+            [],
+        ),
+        holding(
+            "nobody",
+            "C2",
+            "110115",
+            "PRIMARY",
+            "ORIGINAL",
+            small_holdings()[0]["valid_from"],
+            None,
+            [],
+        ),
+        holding(
+            "cgj",
+            "no-item",
+            "110115",
+            "PRIMARY",
+            "ORIGINAL",
+            small_holdings()[0]["valid_from"],
+            None,
+            [],
+        ),
+    ]
+    await write_holdings(store, rows)
+    stored = await run(
+        store,
+        adhoc(
+            "MATCH (u:Unit)-[h:HOLDS]->(i:PowerItem) "
+            "RETURN u.id AS unit, i.id AS item, h.valid_to AS valid_to, h.acts AS acts, "
+            "h.joint AS joint"
+        ),
+    )
+    assert stored == [{"unit": "cgj", "item": "C2", "valid_to": None, "acts": [], "joint": False}]
+
+
+async def test_holdings_do_not_disturb_loading_the_records(store: FalkorDBStore) -> None:
+    assert await store.load_all() == small()
+
+
+def test_the_holdings_statements_are_in_the_catalog() -> None:
+    assert statement(Statement.CLEAR_HOLDINGS).params == frozenset()
+    assert statement(Statement.WRITE_HOLDINGS).params == {"rows"}
