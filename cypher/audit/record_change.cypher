@@ -4,9 +4,9 @@
 // when the node is created, so a replayed change set keeps its place. `touched` lists the
 // refs written or deleted: history survives the deletion of the record itself.
 OPTIONAL MATCH (prev:Change)
-WITH coalesce(max(prev.seq), 0) + 1 AS next
+WITH coalesce(max(prev.seq), 0) + 1 AS next_seq
 MERGE (c:Change {id: $id})
-ON CREATE SET c.seq = next
+ON CREATE SET c.seq = next_seq
 SET c.recorded_at = $recorded_at,
     c.recorded_by = $recorded_by,
     c.summary = $summary,

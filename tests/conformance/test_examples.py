@@ -211,3 +211,11 @@ async def test_holdings_do_not_disturb_loading_the_records(store: FalkorDBStore)
 def test_the_holdings_statements_are_in_the_catalog() -> None:
     assert statement(Statement.CLEAR_HOLDINGS).params == frozenset()
     assert statement(Statement.WRITE_HOLDINGS).params == {"rows"}
+
+
+async def test_resaving_a_unit_keeps_its_derived_holdings(store: FalkorDBStore) -> None:
+    count = adhoc("MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n")
+    before = (await run(store, count))[0]["n"]
+    assert before > 0
+    await store.apply(ChangeSet(upserts=small(), recorded_by="test"))
+    assert (await run(store, count))[0]["n"] == before
