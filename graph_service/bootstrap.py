@@ -1,1 +1,109 @@
-"""Composition root (placeholder until wiring lands)."""
+"""Composition root: the one place that wires settings, a store adapter, the engine and the API.
+
+``open_service`` opens the configured store, loads the projection (seeding an empty store with the
+Daxing dataset when asked) and closes the store on exit; ``build_app`` hands it to the API's app
+factory so that the app's lifespan owns it.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from functools import partial
+
+import uvicorn
+from starlette.applications import Starlette
+
+from graph_service.api import create_app
+from graph_service.config import Settings, SettingsError, StoreKind
+from graph_service.domain.errors import StoreUnavailableError
+from graph_service.engine.projection import Projection
+from graph_service.service import ServiceContext, load_dataset
+from graph_service.storage.port import GraphStore
+
+log = logging.getLogger(__name__)
+SEED_AUTHOR = "seed"
+
+
+async def open_store(settings: Settings) -> GraphStore:
+    """The store adapter ``settings.store`` names, opened (an embedded server is started)."""
+    if settings.store is StoreKind.FALKORDB:
+        from graph_service.storage.falkordb import open_store as open_falkordb
+
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return await open_falkordb(settings.data_dir, graph=settings.graph_name)
+    raise SettingsError(f"store '{settings.store}' is not wired into bootstrap yet")
+
+
+@asynccontextmanager
+async def open_service(
+    settings: Settings, *, seed_on_empty: bool | None = None
+) -> AsyncIterator[ServiceContext]:
+    """The service over the configured store; the store is closed (and its server stopped) on exit.
+
+    An empty store is loaded with the Daxing seed when ``seed_on_empty`` (default: the setting).
+    """
+    seed = settings.seed_on_empty if seed_on_empty is None else seed_on_empty
+    store = await open_store(settings)
+    try:
+        build = partial(Projection, jurisdiction=settings.jurisdiction)
+        dataset = await store.load_all()
+        ctx = ServiceContext(store=store, projection=build(dataset), rebuild=build)
+        if seed and dataset.size() == 0:
+            await _seed(ctx)
+        yield ctx
+    finally:
+        await store.close()
+
+
+async def _seed(ctx: ServiceContext) -> None:
+    from graph_service.service.dataset_files import read_dataset
+    from seed import daxing_path
+
+    path = daxing_path()
+    log.info("empty store: loading the Daxing seed from %s", path)
+    record = await load_dataset(ctx, read_dataset(path), by=SEED_AUTHOR)
+    log.info("seeded %d records (change %s)", record.upserted, record.id)
+
+
+def build_app(settings: Settings) -> Starlette:
+    """The ASGI app for ``settings``; its lifespan opens and closes the service."""
+    return create_app(lambda: open_service(settings))
+
+
+async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
+    """Serve ``build_app(settings)`` with uvicorn until SIGINT/SIGTERM; ``on_ready(url)`` once up.
+
+    The service is opened by the app's lifespan before the socket accepts requests and closed
+    (the embedded database stopped) on shutdown. SIGTERM ends like Ctrl-C (``KeyboardInterrupt``
+    after the graceful shutdown) so the process exits cleanly. Raises ``StoreUnavailableError``
+    if the app never started (the lifespan failed: the cause is logged).
+    """
+    config = uvicorn.Config(
+        build_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        lifespan="on",
+    )
+    server = _AnnouncingServer(config, lambda: on_ready(settings.graphql_url))
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    await server.serve()
+    if not server.started:
+        raise StoreUnavailableError("the service did not start (see the log above)")
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """A uvicorn server that calls ``on_ready`` once its socket accepts requests."""
+
+    def __init__(self, config: uvicorn.Config, on_ready: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_ready = on_ready
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started and not self.should_exit:
+            self._on_ready()

@@ -1,1 +1,117 @@
-"""Configuration (placeholder)."""
+"""Settings of one service process, built explicitly from the environment and the command line.
+
+Nothing here reads the environment at import time: ``load_settings`` is called by the CLI (the one
+place that knows both the environment and the flags) and the result is a frozen value handed down.
+Flags win over the environment, the environment over the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+ENV_PREFIX = "GRAPH_SERVICE_"
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class StoreKind(StrEnum):
+    """Which storage adapter bootstrap opens."""
+
+    FALKORDB = "falkordb"  # embedded, started by the service itself
+    NEO4J = "neo4j"  # production (adapter not wired yet)
+
+
+class SettingsError(ValueError):
+    """A setting has a value the service cannot use; the message names the variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything bootstrap needs to wire one process."""
+
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    store: StoreKind = StoreKind.FALKORDB
+    seed_on_empty: bool = True
+    jurisdiction: tuple[str, ...] | None = None  # region codes; None: inferred by the engine
+    log_level: str = "info"
+    graph_name: str = "authority"
+
+    @property
+    def graphql_url(self) -> str:
+        return f"http://{self.host}:{self.port}/graphql"
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: object | None) -> Settings:
+    """Settings from ``environ`` (default ``os.environ``) with non-None ``overrides`` on top.
+
+    ``overrides`` take the field names of ``Settings`` (as the CLI flags do); ``None`` means "not
+    given" so an unset flag never hides an environment variable.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    if (raw := env.get(ENV_PREFIX + "DATA_DIR")) is not None and raw:
+        values["data_dir"] = Path(raw)
+    if (raw := env.get(ENV_PREFIX + "HOST")) is not None and raw:
+        values["host"] = raw
+    if (raw := env.get(ENV_PREFIX + "PORT")) is not None and raw:
+        values["port"] = _port(raw, ENV_PREFIX + "PORT")
+    if (raw := env.get(ENV_PREFIX + "STORE")) is not None and raw:
+        values["store"] = _store(raw, ENV_PREFIX + "STORE")
+    if (raw := env.get(ENV_PREFIX + "SEED_ON_EMPTY")) is not None:
+        values["seed_on_empty"] = _flag(raw, ENV_PREFIX + "SEED_ON_EMPTY")
+    if (raw := env.get(ENV_PREFIX + "JURISDICTION")) is not None:
+        values["jurisdiction"] = parse_region_codes(raw)
+    if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
+        values["log_level"] = raw.lower()
+    for name, value in overrides.items():
+        if name not in Settings.__dataclass_fields__:
+            raise SettingsError(f"unknown setting '{name}'")
+        if value is not None:
+            values[name] = value
+    settings = replace(Settings(), **values)  # type: ignore[arg-type]
+    return _normalised(settings)
+
+
+def parse_region_codes(raw: str) -> tuple[str, ...] | None:
+    """``"110115, 110116"`` -> ``("110115", "110116")``; blank -> ``None`` (engine infers)."""
+    codes = tuple(code.strip() for code in raw.split(",") if code.strip())
+    return codes or None
+
+
+def _normalised(settings: Settings) -> Settings:
+    port = _port(str(settings.port), "port")
+    store = _store(str(settings.store), "store")
+    return replace(settings, data_dir=Path(settings.data_dir), port=port, store=store)
+
+
+def _port(raw: str, name: str) -> int:
+    try:
+        port = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a port number, not '{raw}'") from None
+    if not 0 <= port <= 65535:
+        raise SettingsError(f"{name} must be between 0 and 65535, not {port}")
+    return port
+
+
+def _store(raw: str, name: str) -> StoreKind:
+    try:
+        return StoreKind(raw.strip().lower())
+    except ValueError:
+        known = ", ".join(kind.value for kind in StoreKind)
+        raise SettingsError(f"{name} must be one of {known}, not '{raw}'") from None
+
+
+def _flag(raw: str, name: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise SettingsError(f"{name} must be true or false, not '{raw}'")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from graph_service.domain.changes import ChangeSet, EntityRef
@@ -9,7 +11,7 @@ from graph_service.domain.dataset import Dataset, check_dataset, parse_document
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import ValidationError
 
-BASE = {
+BASE: dict[str, list[dict[str, Any]]] = {
     "regions": [
         {"code": "D", "name": "区", "kind": "district"},
         {"code": "S1", "name": "一街道", "kind": "street", "parent": "D"},
@@ -35,7 +37,7 @@ def test_a_consistent_dataset_has_no_problems() -> None:
 
 
 def test_unknown_references_are_each_reported_with_their_path() -> None:
-    doc = dict(BASE)
+    doc: dict[str, Any] = dict(BASE)
     doc["acts"] = [
         {"id": "a0", "kind": "assign", "effective": "2020-01-01", "items": ["I1"], "to": ["dept"]},
         {
@@ -55,7 +57,7 @@ def test_unknown_references_are_each_reported_with_their_path() -> None:
 
 
 def test_field_errors_name_the_row_and_field() -> None:
-    doc = dict(BASE)
+    doc: dict[str, Any] = dict(BASE)
     doc["units"] = [*BASE["units"], {"id": "x", "name": "x", "kind": "robot", "region": "D"}]
     doc["regions"] = [
         *BASE["regions"],
@@ -74,7 +76,7 @@ def test_field_errors_name_the_row_and_field() -> None:
 
 
 def test_duplicates_and_cycles_are_problems() -> None:
-    doc = dict(BASE)
+    doc: dict[str, Any] = dict(BASE)
     doc["regions"] = [
         {"code": "A", "name": "a", "kind": "street", "parent": "B"},
         {"code": "B", "name": "b", "kind": "street", "parent": "A"},
@@ -122,7 +124,7 @@ def test_a_change_set_replays_onto_a_dataset() -> None:
 
 
 def test_documents_round_trip_with_the_from_alias() -> None:
-    doc = dict(BASE)
+    doc: dict[str, Any] = dict(BASE)
     doc["acts"] = [
         {
             "id": "a",

@@ -1,0 +1,43 @@
+"""A small typed client for the authority graph service's GraphQL API.
+
+with AuthorityGraphClient("http://127.0.0.1:8000") as client:
+    answer = client.jurisdiction("330217D00", "110115001000", date(2020, 7, 1))
+    [holder.unit.name for holder in answer.primary]
+"""
+
+from .client import AsyncAuthorityGraphClient, AuthorityGraphClient
+from .errors import AuthorityGraphClientError, GraphQLResponseError, TransportError
+from .models import (
+    Basis,
+    ChainLink,
+    Finding,
+    FindingPage,
+    Holder,
+    Jurisdiction,
+    LoadResult,
+    PowerListEntry,
+    Problem,
+    RegionRef,
+    SearchHit,
+    UnitRef,
+)
+
+__all__ = [
+    "AsyncAuthorityGraphClient",
+    "AuthorityGraphClient",
+    "AuthorityGraphClientError",
+    "Basis",
+    "ChainLink",
+    "Finding",
+    "FindingPage",
+    "GraphQLResponseError",
+    "Holder",
+    "Jurisdiction",
+    "LoadResult",
+    "PowerListEntry",
+    "Problem",
+    "RegionRef",
+    "SearchHit",
+    "TransportError",
+    "UnitRef",
+]

@@ -1,0 +1,137 @@
+"""Sync and async clients over httpx; both take an injected transport for in-process tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeVar
+
+import httpx
+
+from . import operations as ops
+from .errors import GraphQLResponseError, TransportError
+from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit
+
+T = TypeVar("T")
+DEFAULT_TIMEOUT = 30.0
+
+
+def _day(at: date | None) -> str | None:
+    return at.isoformat() if at else None
+
+
+def _payload(op: ops.Operation[Any]) -> dict[str, Any]:
+    return {"query": op.query, "variables": op.variables}
+
+
+def _result(op: ops.Operation[T], response: httpx.Response) -> T:
+    try:
+        body = response.json()
+    except ValueError:
+        raise TransportError(f"HTTP {response.status_code}: not a GraphQL answer") from None
+    if not isinstance(body, dict):
+        raise TransportError(f"HTTP {response.status_code}: not a GraphQL answer")
+    if body.get("errors"):
+        raise GraphQLResponseError(body["errors"])
+    if response.status_code >= 400 or body.get("data") is None:
+        raise TransportError(f"HTTP {response.status_code}: no data")
+    return op.parse(body["data"])
+
+
+class AuthorityGraphClient:
+    """Blocking client for ``AuthorityGraphClient("http://127.0.0.1:8000")``; a context manager."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._http = httpx.Client(base_url=base_url, transport=transport, timeout=timeout)
+
+    def __enter__(self) -> AuthorityGraphClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _run(self, op: ops.Operation[T]) -> T:
+        try:
+            response = self._http.post("/graphql", json=_payload(op))
+        except httpx.HTTPError as error:
+            raise TransportError(str(error)) from error
+        return _result(op, response)
+
+    def jurisdiction(self, item: str, place: str, at: date | None = None) -> Jurisdiction:
+        return self._run(ops.jurisdiction(item, place, _day(at)))
+
+    def findings(
+        self,
+        at: date | None = None,
+        first: int = 20,
+        after: str | None = None,
+        kind: str | None = None,
+    ) -> FindingPage:
+        return self._run(ops.findings(_day(at), first, after, kind))
+
+    def power_list(self, unit: str, at: date | None = None) -> list[PowerListEntry]:
+        return self._run(ops.power_list(unit, _day(at)))
+
+    def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
+        return self._run(ops.search_items(text, limit))
+
+    def load_dataset(self, document: dict[str, Any], *, replace: bool = False) -> LoadResult:
+        return self._run(ops.load_dataset(document, replace))
+
+
+class AsyncAuthorityGraphClient:
+    """The same methods as ``AuthorityGraphClient``, awaited; takes an ``httpx.ASGITransport``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._http = httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout)
+
+    async def __aenter__(self) -> AsyncAuthorityGraphClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _run(self, op: ops.Operation[T]) -> T:
+        try:
+            response = await self._http.post("/graphql", json=_payload(op))
+        except httpx.HTTPError as error:
+            raise TransportError(str(error)) from error
+        return _result(op, response)
+
+    async def jurisdiction(self, item: str, place: str, at: date | None = None) -> Jurisdiction:
+        return await self._run(ops.jurisdiction(item, place, _day(at)))
+
+    async def findings(
+        self,
+        at: date | None = None,
+        first: int = 20,
+        after: str | None = None,
+        kind: str | None = None,
+    ) -> FindingPage:
+        return await self._run(ops.findings(_day(at), first, after, kind))
+
+    async def power_list(self, unit: str, at: date | None = None) -> list[PowerListEntry]:
+        return await self._run(ops.power_list(unit, _day(at)))
+
+    async def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
+        return await self._run(ops.search_items(text, limit))
+
+    async def load_dataset(self, document: dict[str, Any], *, replace: bool = False) -> LoadResult:
+        return await self._run(ops.load_dataset(document, replace))

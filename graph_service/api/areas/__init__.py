@@ -1,0 +1,1 @@
+"""Per-area mixins of the root ``Query`` and ``Mutation`` types (composed in ``schema.py``)."""

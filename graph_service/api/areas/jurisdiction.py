@@ -1,0 +1,30 @@
+"""Query area: jurisdiction (who is competent, and why)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from graph_service import service
+
+from ..context import Info
+from ..types.jurisdiction import JurisdictionAnswer, jurisdiction_answer
+
+
+def resolve_jurisdiction(
+    info: Info, item: str, place: str, at: date | None = None
+) -> JurisdictionAnswer:
+    ctx = info.context.service
+    return jurisdiction_answer(ctx.records(), service.ask_jurisdiction(ctx, item, place, at))
+
+
+@strawberry.type
+class JurisdictionQuery:
+    jurisdiction: JurisdictionAnswer = strawberry.field(
+        resolver=resolve_jurisdiction,
+        description=(
+            "Who is competent for an item (its code) at a place (a region code) on a date "
+            "(today when omitted), with the legal basis and the chain of acts behind each holder."
+        ),
+    )

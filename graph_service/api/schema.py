@@ -1,0 +1,63 @@
+"""The GraphQL schema: root types composed from the per-area mixins, with the guard extensions.
+
+``build_schema()`` is a function (not a module-level object) so that importing the API builds
+nothing; ``export-schema`` prints the same schema the app serves.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from graphql.error import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from .areas.findings import FindingsQuery
+from .areas.history import HistoryQuery
+from .areas.jurisdiction import JurisdictionQuery
+from .areas.load import LoadMutation
+from .areas.power_list import PowerListQuery
+from .areas.search import SearchQuery
+from .errors import TranslateErrors, is_expected
+from .limits import AliasLimit, DepthLimit
+
+CACHE_SIZE = 256
+
+
+@strawberry.type(description="Read the authority graph.")
+class Query(JurisdictionQuery, FindingsQuery, PowerListQuery, SearchQuery, HistoryQuery):
+    pass
+
+
+@strawberry.type(description="Change the authority graph.")
+class Mutation(LoadMutation):
+    pass
+
+
+class AuthoritySchema(strawberry.Schema):
+    """Logs only unexpected errors: expected ones (bad input, unknown ids) are answers, not bugs."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        super().process_errors([e for e in errors if not is_expected(e)], execution_context)
+
+
+def build_schema() -> strawberry.Schema:
+    return AuthoritySchema(
+        query=Query,
+        mutation=Mutation,
+        config=StrawberryConfig(auto_camel_case=True),
+        extensions=[
+            TranslateErrors,
+            lambda: ParserCache(maxsize=CACHE_SIZE),
+            lambda: ValidationCache(maxsize=CACHE_SIZE),
+            DepthLimit,
+            AliasLimit,
+        ],
+    )
+
+
+def schema_sdl() -> str:
+    """The SDL committed as ``schema.graphql`` (with a trailing newline)."""
+    return str(build_schema()).rstrip("\n") + "\n"

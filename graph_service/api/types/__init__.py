@@ -1,0 +1,1 @@
+"""GraphQL types mapping the engine's answers and the domain's records."""

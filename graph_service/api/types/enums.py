@@ -1,0 +1,38 @@
+"""The closed vocabularies, registered as GraphQL enums under their own names.
+
+``strawberry.enum`` marks the domain's and engine's own classes (it returns the same class), so the
+GraphQL types annotate with those classes and resolvers pass engine values straight through.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph_service.domain.enums import ActKind, Category, EntityKind, RegionKind, UnitKind
+from graph_service.engine.answers import FindingKind, Mode, Role, SearchKind, Severity, Status
+
+strawberry.enum(UnitKind, description="Kind of enforcement body (执法主体).")
+strawberry.enum(RegionKind, description="Kind of region (行政区划 / 功能区).")
+strawberry.enum(Category, description="职权类别 of a power item.")
+strawberry.enum(ActKind, description="What an act does to competence.")
+strawberry.enum(EntityKind, description="A record collection of the dataset.")
+strawberry.enum(Role, description="A holder's role for the item at the place.")
+strawberry.enum(Mode, description="How the holder came to hold the item.")
+strawberry.enum(Status, description="CLEAR (one primary holder), OVERLAP or GAP.")
+strawberry.enum(FindingKind, description="What the justice bureau must coordinate.")
+strawberry.enum(Severity, description="How urgent a finding is.")
+strawberry.enum(SearchKind, description="What a search looks for.")
+
+__all__ = [
+    "ActKind",
+    "Category",
+    "EntityKind",
+    "FindingKind",
+    "Mode",
+    "RegionKind",
+    "Role",
+    "SearchKind",
+    "Severity",
+    "Status",
+    "UnitKind",
+]

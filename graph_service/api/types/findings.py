@@ -1,0 +1,98 @@
+"""Findings (OVERLAP, GAP, ...) and their relay-style connection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from graph_service.engine import answers
+from graph_service.service import Page
+from graph_service.service.records import RecordIndex
+
+from .enums import FindingKind, Severity
+from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
+
+
+@strawberry.type(description="One conflict to coordinate: an item and a set of units, many places.")
+class Finding:
+    id: str = strawberry.field(description="Stable across recomputation.")
+    kind: FindingKind
+    severity: Severity
+    at: date
+    summary: str = strawberry.field(description="Plain Chinese.")
+    item: ItemRef | None
+    units: list[UnitRef]
+    places: list[RegionRef]
+    acts: list[str]
+    holdings: list[str]
+    coordinator: UnitRef | None = strawberry.field(
+        description="Lowest common superior government (行政处罚法 第25条)."
+    )
+    justice_bureau: UnitRef | None
+    notify: list[UnitRef] = strawberry.field(
+        description="Superiors of vertically managed branches involved."
+    )
+    cause: str | None
+
+
+@strawberry.type
+class FindingEdge:
+    node: Finding
+    cursor: str
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="A page of findings, most severe first, then by id.")
+class FindingConnection:
+    edges: list[FindingEdge]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Findings matching the filter, all pages.")
+
+
+@strawberry.input(description="Every given criterion must hold; a list matches any of its values.")
+class FindingFilter:
+    kinds: list[FindingKind] | None = None
+    severities: list[Severity] | None = None
+    item: str | None = None
+    unit: str | None = None
+    place: str | None = None
+
+
+def finding(records: RecordIndex, f: answers.Finding) -> Finding:
+    return Finding(
+        id=f.id,
+        kind=f.kind,
+        severity=f.severity,
+        at=f.at,
+        summary=f.summary,
+        item=item_ref(records, f.item) if f.item else None,
+        units=[unit_ref(records, u) for u in f.units],
+        places=[region_ref(records, p) for p in f.places],
+        acts=list(f.acts),
+        holdings=list(f.holdings),
+        coordinator=unit_ref(records, f.coordinator) if f.coordinator else None,
+        justice_bureau=unit_ref(records, f.justice_bureau) if f.justice_bureau else None,
+        notify=[unit_ref(records, u) for u in f.notify],
+        cause=f.cause,
+    )
+
+
+def finding_connection(records: RecordIndex, page: Page[answers.Finding]) -> FindingConnection:
+    return FindingConnection(
+        edges=[FindingEdge(node=finding(records, e.node), cursor=e.cursor) for e in page.edges],
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=page.start_cursor,
+            end_cursor=page.end_cursor,
+        ),
+        total_count=page.total_count,
+    )

@@ -1,0 +1,136 @@
+"""The answer to "who is competent for item X at place Y on date T, and why"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from graph_service.engine import answers
+from graph_service.service.records import RecordIndex
+
+from .enums import ActKind, Mode, Role, Status
+from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
+
+
+@strawberry.type(description="A legal basis as cited: the law, the article and its text.")
+class Basis:
+    provision: str
+    law: str
+    law_title: str
+    article: str
+    text: str | None = strawberry.field(description="Verbatim excerpt, where recorded.")
+    in_force: bool
+
+
+@strawberry.type(description="One act in the chain that produced a holding, oldest first.")
+class ChainLink:
+    act: str
+    kind: ActKind
+    effective: date
+    doc: str | None
+    doc_number: str | None
+    doc_title: str | None
+    explanation: str = strawberry.field(description="One plain Chinese sentence.")
+
+
+@strawberry.type(description="A unit's holding that covers the asked place on the asked date.")
+class Holder:
+    holding: str = strawberry.field(description="Stable id of the holding.")
+    unit: UnitRef
+    role: Role
+    mode: Mode
+    valid_from: date
+    valid_to: date | None
+    scope: RegionRef = strawberry.field(description="The region the holding is over.")
+    carved_out: list[RegionRef] = strawberry.field(description="Regions excluded from the scope.")
+    joint: bool = strawberry.field(description="A sanctioned shared competence (联合执法).")
+    principal: UnitRef | None = strawberry.field(description="For an AGENT: in whose name.")
+    basis: list[Basis]
+    chain: list[ChainLink]
+
+
+@strawberry.type(description="A partner unit across a border under a cooperation agreement.")
+class Counterpart:
+    unit: UnitRef
+    region: RegionRef
+    agreement: str
+    agreement_title: str
+
+
+@strawberry.type(description="Who is competent for an item at a place on a date, and why.")
+class JurisdictionAnswer:
+    item: ItemRef
+    place: RegionRef
+    at: date
+    status: Status
+    in_force: bool = strawberry.field(
+        description="False when the item is cancelled or not yet in force."
+    )
+    holders: list[Holder] = strawberry.field(description="Every covering holding, PRIMARY first.")
+    explanation: str = strawberry.field(description="Plain Chinese, pasteable into a memo.")
+    counterparts: list[Counterpart]
+
+
+def jurisdiction_answer(
+    records: RecordIndex, answer: answers.JurisdictionAnswer
+) -> JurisdictionAnswer:
+    return JurisdictionAnswer(
+        item=item_ref(records, answer.item, answer.item_name),
+        place=region_ref(records, answer.place, answer.place_name),
+        at=answer.at,
+        status=answer.status,
+        in_force=answer.in_force,
+        holders=[_holder(records, c) for c in answer.holders],
+        explanation=answer.explanation,
+        counterparts=[
+            Counterpart(
+                unit=unit_ref(records, c.unit, c.unit_name),
+                region=region_ref(records, c.region),
+                agreement=c.agreement,
+                agreement_title=c.agreement_title,
+            )
+            for c in answer.counterparts
+        ],
+    )
+
+
+def _holder(records: RecordIndex, competence: answers.Competence) -> Holder:
+    h = competence.holding
+    return Holder(
+        holding=h.id,
+        unit=unit_ref(records, h.unit, competence.unit_name),
+        role=h.role,
+        mode=h.mode,
+        valid_from=h.valid_from,
+        valid_to=h.valid_to,
+        scope=region_ref(records, h.scope),
+        carved_out=[region_ref(records, code) for code in sorted(h.carved_out)],
+        joint=h.joint,
+        principal=unit_ref(records, h.principal) if h.principal else None,
+        basis=[_basis(records, b) for b in competence.basis],
+        chain=[
+            ChainLink(
+                act=link.act,
+                kind=link.kind,
+                effective=link.effective,
+                doc=link.doc,
+                doc_number=link.doc_number,
+                doc_title=link.doc_title,
+                explanation=link.explanation,
+            )
+            for link in competence.chain
+        ],
+    )
+
+
+def _basis(records: RecordIndex, ref: answers.BasisRef) -> Basis:
+    provision = records.provisions.get(ref.provision)
+    return Basis(
+        provision=ref.provision,
+        law=ref.law,
+        law_title=ref.law_title,
+        article=ref.article,
+        text=provision.text if provision else None,
+        in_force=ref.in_force,
+    )

@@ -1,0 +1,36 @@
+"""A unit's power list as derived from the acts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from graph_service.engine import answers
+from graph_service.service.records import RecordIndex
+
+from .enums import Mode, Role
+from .refs import ItemRef, RegionRef, region_ref
+
+
+@strawberry.type(description="One item a unit holds on the asked date.")
+class PowerListEntry:
+    item: ItemRef
+    role: Role
+    mode: Mode
+    scopes: list[RegionRef]
+    valid_from: date
+    valid_to: date | None
+    acts: list[str] = strawberry.field(description="The acts behind it, oldest first.")
+
+
+def power_list_entry(records: RecordIndex, entry: answers.PowerListEntry) -> PowerListEntry:
+    return PowerListEntry(
+        item=ItemRef(code=entry.item, name=entry.item_name, category=entry.category),
+        role=entry.role,
+        mode=entry.mode,
+        scopes=[region_ref(records, code) for code in entry.scopes],
+        valid_from=entry.valid_from,
+        valid_to=entry.valid_to,
+        acts=list(entry.acts),
+    )

@@ -1,0 +1,22 @@
+"""Use case: who is competent for an item at a place on a date, and why (DESIGN.md §4)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph_service.engine.answers import JurisdictionAnswer
+
+from .context import ServiceContext
+from .validation import require_text
+
+
+def ask_jurisdiction(
+    ctx: ServiceContext, item: str, place: str, at: date | None = None
+) -> JurisdictionAnswer:
+    """The engine's answer for ``item`` at ``place`` on ``at`` (today when not given).
+
+    Raises ``NotFoundError`` for an unknown item or place (the engine checks both).
+    """
+    item = require_text("item", item)
+    place = require_text("place", place)
+    return ctx.projection.jurisdiction(item, place, at or date.today())

@@ -1,0 +1,25 @@
+"""Checks of request arguments shared by the use cases, each raising one ``ValidationError``."""
+
+from __future__ import annotations
+
+from graph_service.domain.errors import Problem, ValidationError
+
+MAX_PAGE = 200
+
+
+def require_text(name: str, value: str) -> str:
+    """``value`` stripped; a blank value is a validation error naming the argument."""
+    stripped = value.strip()
+    if not stripped:
+        raise ValidationError([Problem(name, "must not be empty")], f"{name} is required")
+    return stripped
+
+
+def require_limit(name: str, value: int, maximum: int = MAX_PAGE) -> int:
+    """A page size between 1 and ``maximum``."""
+    if not 1 <= value <= maximum:
+        raise ValidationError(
+            [Problem(name, f"must be between 1 and {maximum}, not {value}")],
+            f"{name} is out of range",
+        )
+    return value

@@ -1,0 +1,69 @@
+"""The app over a real embedded FalkorDB store in a temporary data dir.
+
+``httpx.ASGITransport`` does not run the lifespan, so the fixture enters the app's lifespan
+itself (``app.router.lifespan_context``): the store is opened and closed exactly as under uvicorn.
+One store per test module (starting FalkorDB costs about a second); modules that write get their
+own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from starlette.applications import Starlette
+
+from graph_service.bootstrap import build_app
+from graph_service.config import load_settings
+from graph_service.service import ServiceContext, load_document
+
+from .small_dataset import DISTRICT, small_document
+
+BASE_URL = "http://graph.test"
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Starlette]:
+    """The app with the small hand-made dataset loaded (by ``test``)."""
+    data_dir: Path = tmp_path_factory.mktemp("store")
+    settings = load_settings({}, data_dir=data_dir, seed_on_empty=False, jurisdiction=(DISTRICT,))
+    application = build_app(settings)
+    async with application.router.lifespan_context(application):
+        await load_document(service_of(application), small_document(), by="test")
+        yield application
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as http:
+        yield http
+
+
+def service_of(app: Starlette) -> ServiceContext:
+    ctx: ServiceContext = app.state.service
+    return ctx
+
+
+async def gql(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The JSON body of a POST to /graphql (asserting HTTP 200, as GraphQL over HTTP answers)."""
+    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def data(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The ``data`` of an answer that must have no errors."""
+    body = await gql(client, query, variables)
+    assert "errors" not in body, body["errors"]
+    result: dict[str, Any] = body["data"]
+    return result

@@ -1,0 +1,146 @@
+"""loadDataset: all or nothing, audited, visible to the next query; problems with exact paths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from .conftest import data, service_of
+from .small_dataset import DISTRICT, XINGFENG
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+LOAD = """
+mutation($document: JSON!, $replace: Boolean! = false) {
+  loadDataset(document: $document, replace: $replace) {
+    __typename
+    ... on LoadSucceeded { changeId recordedBy upserted deleted }
+    ... on ValidationFailed { message problems { path message } }
+  }
+}
+"""
+
+BURNING = {
+    "items": [
+        {
+            "code": "T-BURN",
+            "name": "对露天焚烧秸秆的处罚",
+            "category": "penalty",
+            "basis": ["city-law-36"],
+        }
+    ],
+    "acts": [
+        {
+            "id": "assign-burn",
+            "kind": "assign",
+            "effective": "2022-03-01",
+            "items": ["T-BURN"],
+            "to": ["chengguan"],
+        }
+    ],
+}
+
+
+async def load(
+    client: httpx.AsyncClient, document: dict[str, Any], replace: bool = False
+) -> dict[str, Any]:
+    result: dict[str, Any] = (await data(client, LOAD, {"document": document, "replace": replace}))[
+        "loadDataset"
+    ]
+    return result
+
+
+async def test_a_valid_document_is_written_stamped_and_answered(
+    app: Starlette, client: httpx.AsyncClient
+) -> None:
+    payload = await load(client, BURNING)
+    assert payload["__typename"] == "LoadSucceeded"
+    assert (payload["recordedBy"], payload["upserted"], payload["deleted"]) == ("graphql", 2, 0)
+
+    answer = await data(
+        client,
+        f'{{ jurisdiction(item: "T-BURN", place: "{XINGFENG}", at: "2022-03-01") '
+        "{ status holders { unit { id } role } } }",
+    )
+    assert answer["jurisdiction"] == {
+        "status": "CLEAR",
+        "holders": [{"unit": {"id": "chengguan"}, "role": "PRIMARY"}],
+    }
+
+    stored = await service_of(app).store.load_all()
+    [item] = [i for i in stored.items if i.code == "T-BURN"]
+    assert item.recorded_by == "graphql"
+    assert item.recorded_at is not None
+
+    history = await data(
+        client, '{ history(kind: ITEM, key: "T-BURN") { id recordedBy upserted summary } }'
+    )
+    assert history["history"] == [
+        {
+            "id": payload["changeId"],
+            "recordedBy": "graphql",
+            "upserted": 2,
+            "summary": "load 1 items, 1 acts",
+        }
+    ]
+
+
+async def test_an_invalid_document_writes_nothing_and_names_every_problem(
+    app: Starlette, client: httpx.AsyncClient
+) -> None:
+    before = await service_of(app).store.load_all()
+    document = {
+        "acts": [
+            {
+                "id": "bad-delegation",
+                "kind": "delegate",
+                "effective": "2023-01-01",
+                "items": ["T-BURN", "NOPE"],
+                "from": "ghost",
+                "to": ["xingfeng"],
+            }
+        ],
+        "regions": [{"code": "110115999000", "name": "新街道", "kind": "street", "parent": "X"}],
+    }
+    payload = await load(client, document)
+    assert payload["__typename"] == "ValidationFailed"
+    assert payload["problems"] == [
+        {"path": "regions[0].parent", "message": "unknown region 'X'"},
+        {"path": "acts[0].items[1]", "message": "unknown item 'NOPE'"},
+        {"path": "acts[0].from", "message": "unknown unit 'ghost'"},
+    ]
+    assert payload["message"].startswith("dataset is not valid: regions[0].parent")
+    assert await service_of(app).store.load_all() == before
+
+
+async def test_field_errors_are_reported_with_their_row(client: httpx.AsyncClient) -> None:
+    document = {
+        "units": [
+            {"id": "u1", "name": "甲", "kind": "department", "region": DISTRICT},
+            {"id": "u2", "name": "乙", "kind": "robot", "region": DISTRICT},
+        ]
+    }
+    payload = await load(client, document)
+    assert payload["__typename"] == "ValidationFailed"
+    assert [p["path"] for p in payload["problems"]] == ["units[1].kind"]
+
+
+async def test_history_of_an_unknown_record_is_not_found(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql", json={"query": '{ history(kind: UNIT, key: "ghost") { id } }'}
+    )
+    assert response.json()["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
+
+
+async def test_replace_makes_the_document_the_whole_graph(
+    app: Starlette, client: httpx.AsyncClient
+) -> None:
+    only_regions = {"regions": [{"code": DISTRICT, "name": "大兴区", "kind": "district"}]}
+    payload = await load(client, only_regions, replace=True)
+    assert (payload["__typename"], payload["upserted"]) == ("LoadSucceeded", 1)
+    assert (await service_of(app).store.load_all()).size() == 1
+    findings = await data(client, '{ findings(at: "2021-01-01") { totalCount } }')
+    assert findings["findings"]["totalCount"] == 0

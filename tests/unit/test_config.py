@@ -1,0 +1,80 @@
+"""Settings: flags over environment over defaults, and clear messages for bad values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_service.config import Settings, SettingsError, StoreKind, load_settings
+
+
+def test_defaults_when_nothing_is_set() -> None:
+    settings = load_settings({})
+    assert settings == Settings(
+        data_dir=Path("data"),
+        host="127.0.0.1",
+        port=8000,
+        store=StoreKind.FALKORDB,
+        seed_on_empty=True,
+        jurisdiction=None,
+        log_level="info",
+    )
+    assert settings.graphql_url == "http://127.0.0.1:8000/graphql"
+
+
+def test_environment_is_read_only_when_asked() -> None:
+    env = {
+        "GRAPH_SERVICE_DATA_DIR": "/srv/graph",
+        "GRAPH_SERVICE_HOST": "0.0.0.0",
+        "GRAPH_SERVICE_PORT": "9100",
+        "GRAPH_SERVICE_STORE": "Neo4j",
+        "GRAPH_SERVICE_SEED_ON_EMPTY": "no",
+        "GRAPH_SERVICE_JURISDICTION": " 110115 , 131025,",
+        "GRAPH_SERVICE_LOG_LEVEL": "DEBUG",
+    }
+    settings = load_settings(env)
+    assert settings.data_dir == Path("/srv/graph")
+    assert settings.host == "0.0.0.0"
+    assert settings.port == 9100
+    assert settings.store is StoreKind.NEO4J
+    assert settings.seed_on_empty is False
+    assert settings.jurisdiction == ("110115", "131025")
+    assert settings.log_level == "debug"
+
+
+def test_flags_win_over_environment_and_none_means_not_given() -> None:
+    env = {"GRAPH_SERVICE_DATA_DIR": "/from/env", "GRAPH_SERVICE_PORT": "9100"}
+    settings = load_settings(env, data_dir=Path("/from/flag"), port=None, seed_on_empty=False)
+    assert settings.data_dir == Path("/from/flag")
+    assert settings.port == 9100
+    assert settings.seed_on_empty is False
+
+
+def test_blank_jurisdiction_lets_the_engine_infer_it() -> None:
+    assert load_settings({"GRAPH_SERVICE_JURISDICTION": " , "}).jurisdiction is None
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"GRAPH_SERVICE_PORT": "http"}, "GRAPH_SERVICE_PORT must be a port number, not 'http'"),
+        ({"GRAPH_SERVICE_PORT": "70000"}, "GRAPH_SERVICE_PORT must be between 0 and 65535"),
+        ({"GRAPH_SERVICE_STORE": "sqlite"}, "GRAPH_SERVICE_STORE must be one of falkordb, neo4j"),
+        ({"GRAPH_SERVICE_SEED_ON_EMPTY": "maybe"}, "must be true or false, not 'maybe'"),
+    ],
+)
+def test_bad_values_name_the_variable(env: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(env)
+
+
+def test_unknown_override_is_refused() -> None:
+    with pytest.raises(SettingsError, match="unknown setting 'colour'"):
+        load_settings({}, colour="red")
+
+
+def test_settings_are_frozen() -> None:
+    settings = load_settings({})
+    with pytest.raises(AttributeError):
+        settings.port = 1  # type: ignore[misc]
