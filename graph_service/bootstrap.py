@@ -8,6 +8,7 @@ factory so that the app's lifespan owns it.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -35,7 +36,27 @@ async def open_store(settings: Settings) -> GraphStore:
 
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         return await open_falkordb(settings.data_dir, graph=settings.graph_name)
-    raise SettingsError(f"store '{settings.store}' is not wired into bootstrap yet")
+    if settings.store is StoreKind.NEO4J:
+        from graph_service.storage.neo4j import neo4j_settings, open_store_from_settings
+
+        return await open_store_from_settings(
+            neo4j_settings(os.environ, uri=settings.neo4j_uri), migrate=True
+        )
+    raise SettingsError(f"store '{settings.store}' is not wired into bootstrap")
+
+
+async def migrate(settings: Settings) -> list[str]:
+    """Apply the numbered schema migrations of the configured store; the names applied.
+
+    The embedded FalkorDB creates its indexes itself whenever it opens, so only Neo4j has any.
+    """
+    if settings.store is not StoreKind.NEO4J:
+        return []
+    from graph_service.storage.neo4j import migrate as migrate_neo4j
+    from graph_service.storage.neo4j import neo4j_settings
+
+    config = neo4j_settings(os.environ, uri=settings.neo4j_uri)
+    return await migrate_neo4j(config.uri, config.auth, config.database)
 
 
 @asynccontextmanager
@@ -51,7 +72,12 @@ async def open_service(
     try:
         build = partial(Projection, jurisdiction=settings.jurisdiction)
         dataset = await store.load_all()
-        ctx = ServiceContext(store=store, projection=build(dataset), rebuild=build)
+        ctx = ServiceContext(
+            store=store,
+            projection=build(dataset),
+            rebuild=build,
+            write_back_holdings=settings.write_back_holdings,
+        )
         if seed and dataset.size() == 0:
             await _seed(ctx)
         yield ctx

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -15,8 +16,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from graph_service.config import Settings, SettingsError, load_settings
+from graph_service.config import (
+    Settings,
+    SettingsError,
+    StoreKind,
+    load_settings,
+    store_option,
+)
 from graph_service.domain.errors import AuthorityGraphError, Problem, ValidationError
+from graph_service.engine.answers import Finding
 
 app = typer.Typer(
     name="graph-service",
@@ -60,9 +68,35 @@ SeedOption = Annotated[
 ]
 
 
+_global: dict[str, object] = {}
+
+
+@app.callback()
+def main(
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            help="Backend: falkordb (embedded, default), neo4j, or a Neo4j URI such as "
+            "neo4j://host:7687 (user, password and database from NEO4J_USER, NEO4J_PASSWORD, "
+            "NEO4J_DATABASE; env GRAPH_SERVICE_STORE).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Authority graph service: who is competent for which enforcement matter, where and when."""
+    _global.clear()
+    if store is not None:
+        try:
+            _global.update(store_option(store))
+        except SettingsError as error:
+            err.print(f"[red]error:[/] {error}")
+            raise typer.Exit(2) from None
+
+
 def _settings(**overrides: object | None) -> Settings:
     try:
-        return load_settings(None, **overrides)
+        return load_settings(None, **{**_global, **overrides})
     except SettingsError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(2) from None
@@ -191,6 +225,77 @@ def export_schema(
     output.write_text(schema_sdl(), encoding="utf-8")
     out.print(f"wrote {output}")
     out.print(f"wrote {write_json_schema()}")
+
+
+@app.command()
+def migrate(data_dir: DataDirOption = None) -> None:
+    """Apply the numbered schema migrations (cypher/schema/neo4j/) to the configured Neo4j.
+
+    Idempotent: applied versions are recorded in the database and skipped. The embedded FalkorDB
+    creates its indexes itself whenever it opens, so there is nothing to migrate there.
+    """
+    from graph_service.bootstrap import migrate as run
+
+    settings = _settings(data_dir=data_dir)
+    try:
+        applied = asyncio.run(run(settings))
+    except AuthorityGraphError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from None
+    if settings.store is not StoreKind.NEO4J:
+        out.print("the embedded FalkorDB creates its indexes when it opens: nothing to migrate")
+    else:
+        out.print(f"applied {len(applied)} migration(s)" + "".join(f"\n  {n}" for n in applied))
+
+
+@app.command()
+def check(
+    data_dir: DataDirOption = None,
+    at: Annotated[
+        str | None,
+        typer.Option(help="Date to check, YYYY-MM-DD (default today).", show_default=False),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Only findings of this kind (repeatable), e.g. OVERLAP.", show_default=False
+        ),
+    ] = None,
+    seed: SeedOption = None,
+) -> None:
+    """Print the findings (overlaps, gaps …) the justice bureau must coordinate on a date.
+
+    Exit code 0 when there are none, 3 when there are findings.
+    """
+    from graph_service.bootstrap import open_service
+
+    settings = _settings(data_dir=data_dir, seed_on_empty=seed)
+    try:
+        day = date.fromisoformat(at) if at else date.today()
+    except ValueError:
+        err.print(f"[red]error:[/] --at must be a date YYYY-MM-DD, not '{at}'")
+        raise typer.Exit(2) from None
+    wanted = {k.upper() for k in kind or []}
+
+    async def run() -> list[Finding]:
+        async with open_service(settings) as ctx:
+            return ctx.projection.findings(day)
+
+    try:
+        found = [f for f in asyncio.run(run()) if not wanted or f.kind.value in wanted]
+    except AuthorityGraphError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(1) from None
+    for finding in found:
+        places = "、".join(finding.places[:5]) + (" …" if len(finding.places) > 5 else "")
+        out.print(
+            f"{finding.severity.value:6} {finding.kind.value:18} {finding.id}  {finding.item or ''}"
+            f"  [{places}]\n        {finding.summary}",
+            soft_wrap=True,
+        )
+    out.print(f"{len(found)} finding(s) on {day.isoformat()}")
+    if found:
+        raise typer.Exit(3)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ class StoreKind(StrEnum):
     """Which storage adapter bootstrap opens."""
 
     FALKORDB = "falkordb"  # embedded, started by the service itself
-    NEO4J = "neo4j"  # production (adapter not wired yet)
+    NEO4J = "neo4j"  # production: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE
 
 
 class SettingsError(ValueError):
@@ -41,6 +41,8 @@ class Settings:
     jurisdiction: tuple[str, ...] | None = None  # region codes; None: inferred by the engine
     log_level: str = "info"
     graph_name: str = "authority"
+    neo4j_uri: str | None = None  # a --store URI; None: NEO4J_URI from the environment
+    write_back_holdings: bool = True  # keep derived (:Unit)-[:HOLDS]->(:PowerItem) in the store
 
     @property
     def graphql_url(self) -> str:
@@ -67,6 +69,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["seed_on_empty"] = _flag(raw, ENV_PREFIX + "SEED_ON_EMPTY")
     if (raw := env.get(ENV_PREFIX + "JURISDICTION")) is not None:
         values["jurisdiction"] = parse_region_codes(raw)
+    if (raw := env.get(ENV_PREFIX + "WRITE_BACK_HOLDINGS")) is not None:
+        values["write_back_holdings"] = _flag(raw, ENV_PREFIX + "WRITE_BACK_HOLDINGS")
     if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
         values["log_level"] = raw.lower()
     for name, value in overrides.items():
@@ -98,6 +102,14 @@ def _port(raw: str, name: str) -> int:
     if not 0 <= port <= 65535:
         raise SettingsError(f"{name} must be between 0 and 65535, not {port}")
     return port
+
+
+def store_option(raw: str) -> dict[str, object]:
+    """The settings a ``--store`` value stands for: a backend name or a Neo4j URI."""
+    text = raw.strip()
+    if "://" in text:
+        return {"store": StoreKind.NEO4J, "neo4j_uri": text}
+    return {"store": _store(text, "--store")}
 
 
 def _store(raw: str, name: str) -> StoreKind:

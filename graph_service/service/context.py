@@ -27,6 +27,7 @@ class ServiceContext:
     store: GraphStore
     projection: Projection
     rebuild: ProjectionFactory  # a fresh projection from a dataset (used if an update fails)
+    write_back_holdings: bool = True  # keep (:Unit)-[:HOLDS]->(:PowerItem) current in the store
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _index: RecordIndex | None = None
 

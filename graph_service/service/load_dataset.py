@@ -15,6 +15,7 @@ from graph_service.domain.changes import ChangeRecord, ChangeSet
 from graph_service.domain.dataset import Dataset, check_dataset, parse_document
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import ValidationError
+from graph_service.storage.port import HoldingsWriter
 
 from .context import ServiceContext
 
@@ -50,7 +51,15 @@ async def load_dataset(
         )
         record = await ctx.store.apply(change)
         _advance_projection(ctx, change)
+        await write_back_holdings(ctx, by)
         return record
+
+
+async def write_back_holdings(ctx: ServiceContext, by: str) -> None:
+    """Rewrite the derived holdings in a store that keeps them, for people browsing the graph."""
+    if ctx.write_back_holdings and isinstance(ctx.store, HoldingsWriter):
+        written = await ctx.store.write_holdings(ctx.projection.holdings(), recorded_by=by)
+        log.info("wrote %d derived holdings back to the store", written)
 
 
 def stamped(dataset: Dataset, at: datetime, by: str) -> Dataset:

@@ -7,6 +7,7 @@ computed here: the engine works on an in-memory projection loaded through ``load
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
@@ -79,4 +80,17 @@ class GraphStore(GraphReader, GraphWriter, Protocol):
 
     async def close(self) -> None:
         """Release connections (and stop an embedded server)."""
+        ...
+
+
+@runtime_checkable
+class HoldingsWriter(Protocol):
+    """A store that keeps the engine's derived holdings as ``(:Unit)-[:HOLDS]->(:PowerItem)``.
+
+    Optional: holdings are derived from acts, so a store without it loses nothing; those that have
+    it let people browsing the database (Neo4j Browser, Bloom) see the current authority graph.
+    """
+
+    async def write_holdings(self, holdings: Iterable[object], *, recorded_by: str = ...) -> int:
+        """Replace every derived holding relationship; return how many were written."""
         ...

@@ -8,8 +8,10 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from graph_service.service import load_document
+
 from .conftest import data, service_of
-from .small_dataset import DISTRICT, XINGFENG
+from .small_dataset import DISTRICT, XINGFENG, small_document
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -144,3 +146,21 @@ async def test_replace_makes_the_document_the_whole_graph(
     assert (await service_of(app).store.load_all()).size() == 1
     findings = await data(client, '{ findings(at: "2021-01-01") { totalCount } }')
     assert findings["findings"]["totalCount"] == 0
+
+
+async def test_derived_holdings_are_written_back_for_people_browsing_the_graph(
+    app: Starlette,
+) -> None:
+    from graph_service.storage.catalog import parse
+    from graph_service.storage.falkordb import FalkorDBStore
+
+    ctx = service_of(app)
+    assert isinstance(ctx.store, FalkorDBStore)
+    await load_document(ctx, small_document(), replace=True, by="test")
+    count = parse(
+        "adhoc.cypher",
+        "// name: adhoc\n// params: none\n"
+        "MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n",
+    )
+    [row] = await ctx.store._execute(count, {})
+    assert row["n"] == len(ctx.projection.holdings()) > 0

@@ -78,3 +78,15 @@ def test_settings_are_frozen() -> None:
     settings = load_settings({})
     with pytest.raises(AttributeError):
         settings.port = 1  # type: ignore[misc]
+
+
+def test_a_store_option_is_a_backend_name_or_a_neo4j_uri() -> None:
+    from graph_service.config import StoreKind, store_option
+
+    assert store_option("falkordb") == {"store": StoreKind.FALKORDB}
+    assert store_option("neo4j+s://abc.databases.neo4j.io") == {
+        "store": StoreKind.NEO4J,
+        "neo4j_uri": "neo4j+s://abc.databases.neo4j.io",
+    }
+    with pytest.raises(SettingsError):
+        store_option("postgres")
