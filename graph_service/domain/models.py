@@ -173,6 +173,10 @@ class Act(Record):
     scope: list[Key] = Field(default_factory=list)
     role: ActRole = ActRole.SOLE
     review: Review = Review.APPROVED
+    evaluated: list[date] = Field(
+        default_factory=list,
+        description="Dates the delegation was evaluated (评估, 行政处罚法 第24条).",
+    )
 
     @property
     def key(self) -> str:

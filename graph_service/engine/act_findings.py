@@ -1,5 +1,5 @@
 """Findings about acts and items rather than places: unreviewed acts, invalid delegations and items
-whose legal basis is gone. Each is cheap: one pass over acts, replay issues or items.
+whose legal basis is gone. Each is cheap: one pass over acts or replay issues, or one item.
 """
 
 from __future__ import annotations
@@ -93,37 +93,27 @@ def invalid_delegations(state: EngineState, at: date, coord: Coordination) -> li
     return out
 
 
-def stale_bases(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
-    """In-force items with no legal basis, or none still in force on ``at``."""
-    out: list[Finding] = []
-    for code, item in state.catalog.items.items():
-        replay = state.replays.get(code)
-        if replay is None or not replay.in_force(item, at):
-            continue
-        alive = []
-        for provision_id in item.basis:
-            provision = state.catalog.provisions.get(provision_id)
-            law = state.catalog.laws.get(provision.law) if provision else None
-            if provision and provision.valid_on(at) and (law is None or law.valid_on(at)):
-                alive.append(provision_id)
-        if alive:
-            continue
-        cause = "basis_not_in_force" if item.basis else "no_basis"
-        text = "全部法律依据均已失效" if item.basis else "没有记载法律依据"
-        government = coord.coordinator((), state.jurisdiction)
-        out.append(
-            Finding(
-                id=finding_id(FindingKind.STALE_BASIS, code, (), cause),
-                kind=FindingKind.STALE_BASIS,
-                severity=Severity.MEDIUM if item.basis else Severity.LOW,
-                at=at,
-                summary=f"“{item.name}”仍在实施，但{text}。",
-                item=code,
-                units=(),
-                places=(),
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                cause=cause,
-            )
-        )
-    return out
+def stale_basis(state: EngineState, code: str, at: date, coord: Coordination) -> Finding | None:
+    """An in-force item with no legal basis, or none still in force on ``at``."""
+    item = state.catalog.items[code]
+    for provision_id in item.basis:
+        provision = state.catalog.provisions.get(provision_id)
+        law = state.catalog.laws.get(provision.law) if provision else None
+        if provision and provision.valid_on(at) and (law is None or law.valid_on(at)):
+            return None
+    cause = "basis_not_in_force" if item.basis else "no_basis"
+    text = "全部法律依据均已失效" if item.basis else "没有记载法律依据"
+    government = coord.coordinator((), state.jurisdiction)
+    return Finding(
+        id=finding_id(FindingKind.STALE_BASIS, code, (), cause),
+        kind=FindingKind.STALE_BASIS,
+        severity=Severity.MEDIUM if item.basis else Severity.LOW,
+        at=at,
+        summary=f"“{item.name}”仍在实施，但{text}。",
+        item=code,
+        units=(),
+        places=(),
+        coordinator=government,
+        justice_bureau=coord.justice_bureau(government),
+        cause=cause,
+    )

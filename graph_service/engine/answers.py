@@ -149,6 +149,9 @@ class Finding:
     justice_bureau: str | None = None  # the coordinator's justice bureau, where known
     notify: tuple[str, ...] = ()  # superiors of vertically managed branches involved
     cause: str | None = None
+    items: tuple[str, ...] = ()  # every item concerned, when a finding spans several
+    missing_items: tuple[str, ...] = ()  # LIST_MISMATCH: held by acts, absent from the list
+    extra_items: tuple[str, ...] = ()  # LIST_MISMATCH: on the list, not held by acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +183,26 @@ class SearchHit:
     name: str
     detail: str
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerChange:
+    """One (item, place) whose answer a previewed change would alter."""
+
+    item: str
+    place: str
+    before_status: Status
+    before_units: tuple[str, ...]  # PRIMARY units, sorted
+    after_status: Status
+    after_units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a change set would do, computed without writing anything (DESIGN §5 what-if)."""
+
+    at: date
+    appeared: tuple[Finding, ...]  # findings the change would create
+    resolved: tuple[Finding, ...]  # findings the change would make disappear
+    changed: tuple[tuple[Finding, Finding], ...]  # same id, different content: (before, after)
+    answers: tuple[AnswerChange, ...]  # (item, place) answers that would change

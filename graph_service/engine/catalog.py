@@ -1,18 +1,33 @@
 """Records of a dataset indexed by key, built once so every engine step looks facts up in O(1).
 
 The engine never walks the dataset's lists again after this: replay, answers and findings all ask
-the catalog. Acts are also grouped per item (replay is per item) and given a replay order.
+the catalog. Acts are also grouped per item (replay is per item) and given a replay order. A
+change builds a new catalog that shares every untouched index with the old one (``updated``), so
+recording one act costs in proportion to the items it names, not to the whole dataset.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from typing import cast
 
 from graph_service.domain.dataset import Dataset
-from graph_service.domain.enums import LEGISLATION
-from graph_service.domain.models import Act, Agreement, Law, PowerItem, Provision, Unit
+from graph_service.domain.enums import LEGISLATION, EntityKind
+from graph_service.domain.models import (
+    Act,
+    Agreement,
+    Law,
+    PowerItem,
+    Provision,
+    PublishedList,
+    Region,
+    Unit,
+)
+
+from .records import Records
 
 ActOrder = tuple[date, int, float, int]
 
@@ -30,39 +45,110 @@ def act_order(act: Act, position: int) -> ActOrder:
     return (act.effective, 1, (stamp - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds(), position)
 
 
+def _published_by_unit(lists: Iterable[PublishedList]) -> dict[str, list[PublishedList]]:
+    out: defaultdict[str, list[PublishedList]] = defaultdict(list)
+    for published in lists:
+        out[published.unit].append(published)
+    return dict(out)
+
+
 @dataclass(slots=True)
 class Catalog:
     """Every record by key, plus acts per item with their replay order."""
 
-    units: dict[str, Unit] = field(default_factory=dict)
-    laws: dict[str, Law] = field(default_factory=dict)
-    provisions: dict[str, Provision] = field(default_factory=dict)
-    items: dict[str, PowerItem] = field(default_factory=dict)
-    acts: dict[str, Act] = field(default_factory=dict)
+    units: Mapping[str, Unit] = field(default_factory=dict)
+    laws: Mapping[str, Law] = field(default_factory=dict)
+    provisions: Mapping[str, Provision] = field(default_factory=dict)
+    items: Mapping[str, PowerItem] = field(default_factory=dict)
+    acts: Mapping[str, Act] = field(default_factory=dict)
     agreements: list[Agreement] = field(default_factory=list)
     order: dict[str, ActOrder] = field(default_factory=dict)
     acts_by_item: dict[str, list[Act]] = field(default_factory=dict)
+    published: dict[str, list[PublishedList]] = field(default_factory=dict)
+    next_position: int = 0
 
     @classmethod
     def build(cls, dataset: Dataset) -> Catalog:
+        return cls.from_records(Records.of(dataset))
+
+    @classmethod
+    def from_records(cls, records: Records) -> Catalog:
+        acts = cast(Mapping[str, Act], records[EntityKind.ACT])
         by_item: defaultdict[str, list[Act]] = defaultdict(list)
         order: dict[str, ActOrder] = {}
-        for position, act in enumerate(dataset.acts):
+        for position, act in enumerate(acts.values()):
             order[act.id] = act_order(act, position)
             for item in dict.fromkeys(act.items):
                 by_item[item].append(act)
-        for acts in by_item.values():
-            acts.sort(key=lambda a: order[a.id])
-        return cls(
-            units={u.id: u for u in dataset.units},
-            laws={law.id: law for law in dataset.laws},
-            provisions={p.id: p for p in dataset.provisions},
-            items={i.code: i for i in dataset.items},
-            acts={a.id: a for a in dataset.acts},
-            agreements=list(dataset.agreements),
-            order=order,
-            acts_by_item=dict(by_item),
-        )
+        for listed in by_item.values():
+            listed.sort(key=lambda a: order[a.id])
+        catalog = cls(acts=acts, order=order, acts_by_item=dict(by_item), next_position=len(acts))
+        catalog._take(records, set(EntityKind) - {EntityKind.ACT})
+        return catalog
+
+    def _take(self, records: Records, kinds: set[EntityKind]) -> None:
+        """Point the indexes of ``kinds`` at ``records`` (shared: records are never mutated)."""
+        if EntityKind.UNIT in kinds:
+            self.units = cast(Mapping[str, Unit], records[EntityKind.UNIT])
+        if EntityKind.LAW in kinds:
+            self.laws = cast(Mapping[str, Law], records[EntityKind.LAW])
+        if EntityKind.PROVISION in kinds:
+            self.provisions = cast(Mapping[str, Provision], records[EntityKind.PROVISION])
+        if EntityKind.ITEM in kinds:
+            self.items = cast(Mapping[str, PowerItem], records[EntityKind.ITEM])
+        if EntityKind.AGREEMENT in kinds:
+            agreements = cast(Mapping[str, Agreement], records[EntityKind.AGREEMENT])
+            self.agreements = list(agreements.values())
+        if EntityKind.PUBLISHED_LIST in kinds:
+            lists = cast(Mapping[str, PublishedList], records[EntityKind.PUBLISHED_LIST])
+            self.published = _published_by_unit(lists.values())
+
+    def updated(
+        self,
+        records: Records,
+        kinds: set[EntityKind],
+        acts: Sequence[str],
+        deleted: frozenset[str] = frozenset(),
+    ) -> Catalog:
+        """The catalog of ``records``, where only collections ``kinds`` and ``acts`` changed.
+
+        ``acts`` in the order the change upserts them: new acts take replay positions in that
+        order, as they would in a dataset rebuilt by ``Dataset.merged``; so do ``deleted`` acts
+        upserted again by the same change (a delete then an upsert puts a record last).
+        """
+        new = replace(self)
+        new._take(records, kinds)
+        if not acts:
+            return new
+        new.acts = cast(Mapping[str, Act], records[EntityKind.ACT])
+        new.order = dict(self.order)
+        affected: set[str] = set()
+        for act_id in acts:
+            old, now = self.acts.get(act_id), new.acts.get(act_id)
+            affected.update(old.items if old else ())
+            if now is None:
+                new.order.pop(act_id, None)
+                continue
+            affected.update(now.items)
+            kept_place = act_id in self.order and act_id not in deleted
+            position = self.order[act_id][3] if kept_place else new.next_position
+            new.next_position = max(new.next_position, position + 1)
+            new.order[act_id] = act_order(now, position)
+        new.acts_by_item = dict(self.acts_by_item)
+        touched = set(acts)
+        for item in affected:
+            kept = [a for a in self.acts_by_item.get(item, ()) if a.id not in touched]
+            kept += [a for i in acts if (a := new.acts.get(i)) is not None and item in a.items]
+            kept.sort(key=lambda a: new.order[a.id])
+            if kept:
+                new.acts_by_item[item] = kept
+            else:
+                new.acts_by_item.pop(item, None)
+        return new
+
+    @staticmethod
+    def regions(records: Records) -> list[Region]:
+        return list(cast(Mapping[str, Region], records[EntityKind.REGION]).values())
 
     def is_statutory(self, act: Act) -> bool:
         """Whether the act's document is legislation, so the grant it records is STATUTORY."""

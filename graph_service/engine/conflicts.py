@@ -52,40 +52,81 @@ class Gap:
     acts: tuple[str, ...]
 
 
-def target_places(state: EngineState, item: str, at: date) -> set[str]:
-    places: set[str] = set()
-    for scope in state.target_scopes(item):
-        places |= state.regions.places(scope, at)
-    return places
+def target_places(state: EngineState, item: str, at: date) -> frozenset[str]:
+    """The leaf places valid on ``at`` where the item must have a competent unit (cached)."""
+    scopes = state.target_scopes(item)
+    cache = state.derived.setdefault("targets", {})
+    key = (scopes, at)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 256:
+            cache.clear()
+        found = frozenset().union(*(state.regions.places(s, at) for s in scopes))
+        cache[key] = found
+    return found  # type: ignore[no-any-return]
 
 
-def _primary_cover(state: EngineState, replay: ItemReplay, at: date) -> dict[str, list[Holding]]:
-    """Place -> the valid primary holdings covering it."""
+_NO_PLACES: frozenset[str] = frozenset()
+
+
+def holding_places(state: EngineState, holding: Holding) -> frozenset[str]:
+    """The leaf places a holding covers: its scope's, less its carved-out regions' (cached, as
+    every department of a district carves the same towns out)."""
+    places = state.regions.places(holding.scope)
+    if not holding.carved_out:
+        return places
+    cache = state.derived.setdefault("carved", {})
+    key = (holding.scope, holding.carved_out)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        found = places.difference(*(state.regions.places(r) for r in holding.carved_out))
+        cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _primary_cover(
+    state: EngineState, replay: ItemReplay, at: date
+) -> tuple[set[str], dict[str, list[Holding]]]:
+    """Places covered by a valid primary holding, and those covered by more than one holding.
+
+    Most items have no overlap, so the places are first unioned set-wise and the per-place
+    grouping is only done when the union is smaller than the sum (some place counted twice).
+    """
+    valid = [
+        h
+        for h in replay.primaries
+        if h.valid_from <= at and (h.valid_to is None or at < h.valid_to)
+    ]
+    plain = state.regions.scope_places  # most holdings have nothing carved out: skip the call
+    expanded = [
+        (h, holding_places(state, h) if h.carved_out else plain.get(h.scope, _NO_PLACES))
+        for h in valid
+    ]
+    covered: set[str] = set().union(*(places for _, places in expanded))
+    if sum(len(places) for _, places in expanded) == len(covered):
+        return covered, {}
     by_place: defaultdict[str, list[Holding]] = defaultdict(list)
-    for holding in replay.holdings:
-        if holding.role != Role.PRIMARY or not holding.valid_on(at):
-            continue
-        places = state.regions.places(holding.scope)
-        if holding.carved_out:
-            gone: set[str] = set()
-            for region in holding.carved_out:
-                gone |= state.regions.places(region)
-            places = places - gone
+    for holding, places in expanded:
         for place in places:
             by_place[place].append(holding)
-    return by_place
+    return covered, {p: hs for p, hs in by_place.items() if len(hs) > 1}
 
 
-def item_conflicts(state: EngineState, item: str, at: date) -> tuple[list[Overlap], list[Gap]]:
+def item_conflicts(
+    state: EngineState, item: str, at: date, targets: frozenset[str] | None = None
+) -> tuple[list[Overlap], list[Gap]]:
     """Overlaps and gaps of an in-force item on ``at``, one per (unit set) and (cause, units)."""
     replay = state.replays[item]
-    targets = target_places(state, item, at)
-    cover = _primary_cover(state, replay, at)
+    if targets is None:
+        targets = target_places(state, item, at)
+    covered, shared = _primary_cover(state, replay, at)
     overlaps: defaultdict[tuple[str, ...], tuple[list[str], dict[str, Holding]]] = defaultdict(
         lambda: ([], {})
     )
-    for place, holdings in cover.items():
-        if len(holdings) < 2 or not state.regions.regions[place].valid_on(at):
+    for place, holdings in shared.items():
+        if not state.regions.regions[place].valid_on(at):
             continue
         holders = {h.unit for h in holdings}
         if len(holders) < 2 or {h.unit for h in holdings if h.joint} == holders:
@@ -100,7 +141,7 @@ def item_conflicts(state: EngineState, item: str, at: date) -> tuple[list[Overla
     gaps: defaultdict[tuple[str, tuple[str, ...]], tuple[list[str], dict[str, Holding]]] = (
         defaultdict(lambda: ([], {}))
     )
-    for place in targets - cover.keys():
+    for place in targets - covered:
         cause, gap_units, evidence_holdings = gap_cause(state, replay, place, at)
         places, evidence = gaps[(cause, gap_units)]
         places.append(place)

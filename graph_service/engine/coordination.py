@@ -11,6 +11,7 @@ from graph_service.domain.enums import UnitKind
 from .catalog import Catalog
 
 JUSTICE_BUREAU_NAME = "司法局"
+_UNKNOWN = object()
 
 
 def government_chain(catalog: Catalog, unit_id: str) -> list[str]:
@@ -56,7 +57,8 @@ def to_notify(catalog: Catalog, units: Iterable[str]) -> tuple[str, ...]:
 
 
 class Coordination:
-    """Coordinator, justice bureau and notify list for unit sets, cached for one findings run."""
+    """Coordinator, justice bureau and notify list for unit sets, cached while units stay the
+    same (a change to units rebuilds the state, and with it this cache)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -69,13 +71,23 @@ class Coordination:
             if unit.kind == UnitKind.GOVERNMENT:
                 self._governments.setdefault(unit.region, unit.id)
         self._cache: dict[tuple[str, ...], str | None] = {}
+        self._chains: dict[str, list[str]] = {}
 
     def coordinator(self, units: tuple[str, ...], places: Iterable[str] = ()) -> str | None:
         if not units:
             return next((self._governments[p] for p in places if p in self._governments), None)
-        if units not in self._cache:
-            self._cache[units] = coordinator(self.catalog, units)
-        return self._cache[units]
+        found = self._cache.get(units, _UNKNOWN)
+        if found is _UNKNOWN:
+            chains = [self._chain(u) for u in units]
+            others = [set(c) for c in chains[1:]]
+            found = next((g for g in chains[0] if all(g in o for o in others)), None)
+            self._cache[units] = found
+        return found  # type: ignore[return-value]
+
+    def _chain(self, unit: str) -> list[str]:
+        if unit not in self._chains:
+            self._chains[unit] = government_chain(self.catalog, unit)
+        return self._chains[unit]
 
     def justice_bureau(self, government: str | None) -> str | None:
         return self._bureaus.get(government) if government else None

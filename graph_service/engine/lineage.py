@@ -16,6 +16,7 @@ from typing import Literal
 from .answers import Holding, Mode, Role
 
 EndKind = Literal["act", "until", "abolished"]
+_NOTHING: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +53,14 @@ class Lineage:
     alive: bool = True
     end_cause: EndCause | None = None
     versions: list[Holding] = field(default_factory=list)
+    numbered_from: int = 0  # versions emitted before replay resumed (their ids are taken)
 
     def _emit(self, until: date | None) -> None:
         if until is not None and until <= self.since:
             return
         self.versions.append(
             Holding(
-                id=f"{self.key}.{len(self.versions) + 1}",
+                id=f"{self.key}.{self.numbered_from + len(self.versions) + 1}",
                 unit=self.unit,
                 item=self.item,
                 scope=self.scope,
@@ -67,7 +69,7 @@ class Lineage:
                 valid_from=self.since,
                 valid_to=until,
                 acts=tuple(self.acts),
-                carved_out=frozenset(self.carved),
+                carved_out=frozenset(self.carved) if self.carved else _NOTHING,
                 joint=self.joint,
                 principal=self.principal,
             )

@@ -21,7 +21,7 @@ def power_list(state: EngineState, unit: str, at: date) -> list[PowerListEntry]:
     entries: list[PowerListEntry] = []
     for (item_code, role, mode), holdings in sorted(groups.items()):
         record = state.catalog.items[item_code]
-        spans = [state.replays[item_code].spans[h.id] for h in holdings]
+        spans = [state.replays[item_code].span(h) for h in holdings]
         ends = [end for _, end in spans]
         entries.append(
             PowerListEntry(

@@ -8,7 +8,7 @@ scope is in that set; lookups then cost a few dictionary hits instead of a tree 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from graph_service.domain.enums import RegionKind, UnitKind
@@ -46,6 +46,7 @@ class RegionIndex:
             for scope in self._covering[leaf]:
                 under[scope].add(leaf)
         self._places: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in under.items()}
+        self.scope_places: Mapping[str, frozenset[str]] = self._places  # read-only: hot loops
 
     def _closure(self, code: str) -> frozenset[str]:
         seen = {code}
@@ -101,6 +102,17 @@ class RegionIndex:
                 break
             node = self.regions.get(node.parent) if node.parent else None
         return out or [code]
+
+    def province_of(self, code: str) -> str:
+        """The top of ``code``'s ``parent`` chain: its province-level division."""
+        node = self.regions.get(code)
+        top = code
+        seen: set[str] = set()
+        while node is not None and node.code not in seen:
+            seen.add(node.code)
+            top = node.code
+            node = self.regions.get(node.parent) if node.parent else None
+        return top
 
     def borders(self, place: str, other: str) -> bool:
         """Whether ``place`` (or its district) borders ``other`` (or ``other``'s district)."""

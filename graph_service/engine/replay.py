@@ -2,52 +2,25 @@
 
 Events are replayed in date order; on one day, what ends (an act's ``until``, a unit's
 abolition) comes before new acts, and acts follow their replay order (``catalog.act_order``).
-Replay is per item, so a change to one act recomputes only the items it names.
+Replay is per item, so a change to one act recomputes only the items it names; what it produces
+is in ``item_replay`` (re-exported here).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from graph_service.domain.enums import ActKind, ActRole
-from graph_service.domain.models import Act, PowerItem
+from graph_service.domain.models import Act
 
 from .answers import Holding, Mode, Role
 from .catalog import Catalog
+from .item_replay import EventKey, ItemReplay, ReplayIssue, Tail, lineage_of
 from .lineage import EndCause, Lineage, lineage_key
 from .regions import RegionIndex
-
-
-@dataclass(frozen=True, slots=True)
-class ReplayIssue:
-    """Something an act did that the law does not allow (an INVALID_DELEGATION finding)."""
-
-    act: str
-    item: str
-    unit: str | None
-    reason: str  # not_delegable | outside_territory | delegator_not_holding | agent_reentrust
-
-
-@dataclass(frozen=True, slots=True)
-class ItemReplay:
-    """Every holding version of one item, indexed by scope, and the facts findings need."""
-
-    item: str
-    holdings: tuple[Holding, ...]
-    by_scope: Mapping[str, tuple[Holding, ...]]
-    cancelled: tuple[tuple[date, date | None], ...]
-    issues: tuple[ReplayIssue, ...]
-    end_causes: Mapping[str, EndCause]  # last version id of an ended lineage -> why it ended
-    spans: Mapping[str, tuple[date, date | None]]  # version id -> interval of its lineage
-
-    def in_force(self, item: PowerItem | None, at: date) -> bool:
-        """Whether the item is valid on ``at`` and not cancelled then."""
-        if item is None or not item.valid_on(at):
-            return False
-        return not any(start <= at and (end is None or at < end) for start, end in self.cancelled)
 
 
 @dataclass(slots=True)
@@ -60,20 +33,25 @@ class _Effects:
     given_back: list[tuple[Lineage, str, str]] = field(default_factory=list)
 
 
+__all__ = ["ItemReplay", "ReplayIssue", "Replayer", "Tail", "lineage_of", "replay_item"]
+
 _UNTIL, _ABOLISH, _ACT = 0, 1, 2
+ACT_RANK = _ACT  # an act's rank among one day's events (after untils and abolitions)
+Event = tuple[date, int, tuple[object, ...], str | tuple[Act, int]]
 
 
 def replay_item(item: str, catalog: Catalog, regions: RegionIndex) -> ItemReplay:
-    return _Replayer(item, catalog, regions).run()
+    return Replayer(item, catalog, regions).run()
 
 
-class _Replayer:
+class Replayer:
     def __init__(self, item: str, catalog: Catalog, regions: RegionIndex) -> None:
         self.item = item
         self.catalog = catalog
         self.regions = regions
         self.lineages: list[Lineage] = []
         self.by_unit: defaultdict[str, list[Lineage]] = defaultdict(list)
+        self.primaries: defaultdict[str, list[Lineage]] = defaultdict(list)  # PRIMARY only
         self.effects: dict[str, _Effects] = defaultdict(_Effects)
         self.cancelled: list[list[date | None]] = []
         self.issues: list[ReplayIssue] = []
@@ -82,7 +60,13 @@ class _Replayer:
 
     # -- driving -----------------------------------------------------------------------------
     def run(self) -> ItemReplay:
-        for day, _, _, event in sorted(self._events(), key=lambda e: e[:3]):
+        events = sorted(self._events(), key=lambda e: e[:3])
+        self.process(events)
+        last = max((e[:3] for e in events), default=None)
+        return self.result(self.lineages, last)
+
+    def process(self, events: list[Event]) -> None:
+        for day, _, _, event in events:
             self.day = day
             if isinstance(event, str):
                 self._abolish(event)
@@ -90,33 +74,54 @@ class _Replayer:
                 self._undo(event[0])
             else:
                 self._apply(event[0])
+
+    def result(self, lineages: list[Lineage], last: EventKey | None) -> ItemReplay:
         holdings: list[Holding] = []
         end_causes: dict[str, EndCause] = {}
         spans: dict[str, tuple[date, date | None]] = {}
-        for lineage in self.lineages:
+        tails: dict[str, Tail] = {}
+        for lineage in lineages:
             lineage.finish()
             holdings.extend(lineage.versions)
-            last = lineage.versions[-1] if lineage.versions else None
-            span = (lineage.start, last.valid_to if last else None)
-            spans.update((v.id, span) for v in lineage.versions)
-            if lineage.end_cause is not None and last is not None:
-                end_causes[last.id] = lineage.end_cause
+            self.summarise(lineage, end_causes, spans, tails)
         by_scope: defaultdict[str, list[Holding]] = defaultdict(list)
         for holding in holdings:
             by_scope[holding.scope].append(holding)
         return ItemReplay(
             item=self.item,
             holdings=tuple(holdings),
+            primaries=tuple(h for h in holdings if h.role == Role.PRIMARY),
             by_scope={k: tuple(v) for k, v in by_scope.items()},
             cancelled=tuple((s, e) for s, e in self.cancelled if s is not None),
             issues=tuple(self.issues),
             end_causes=end_causes,
             spans=spans,
+            tails=tails,
+            last_event=last,
         )
 
-    def _events(self) -> list[tuple[date, int, tuple[object, ...], str | tuple[Act, int]]]:
-        acts = self.catalog.acts_by_item.get(self.item, [])
-        events: list[tuple[date, int, tuple[object, ...], str | tuple[Act, int]]] = []
+    @staticmethod
+    def summarise(
+        lineage: Lineage,
+        end_causes: dict[str, EndCause],
+        spans: dict[str, tuple[date, date | None]],
+        tails: dict[str, Tail],
+    ) -> None:
+        """Record a finished lineage's span, end cause and (when still open) its tail."""
+        last = lineage.versions[-1] if lineage.versions else None
+        spans[lineage.key] = (lineage.start, last.valid_to if last else None)
+        if last is None:
+            return
+        if lineage.end_cause is not None:
+            end_causes[last.id] = lineage.end_cause
+        if last.valid_to is None:
+            carved = tuple(lineage.carved.items())
+            tails[last.id] = Tail(lineage.origin, lineage.delegated_by, lineage.start, carved)
+
+    def _events(self, only: Sequence[Act] | None = None) -> list[Event]:
+        """The item's events (or those of the acts ``only`` and of the units they involve)."""
+        acts = self.catalog.acts_by_item.get(self.item, []) if only is None else only
+        events: list[Event] = []
         involved: set[str] = set()
         for act in acts:
             order = self.catalog.order[act.id]
@@ -176,7 +181,7 @@ class _Replayer:
         origin = act.id if act is not None else (like.origin if like else "")
         parent = like.key if like is not None else ""
         key = lineage_key(self.item, unit, scope, role, origin, parent)
-        while key in self._keys:
+        while self.taken(key, fresh=act is not None and like is None):
             key = lineage_key(key, "again")
         self._keys.add(key)
         acts = list(like.acts) if like is not None else []
@@ -199,13 +204,26 @@ class _Replayer:
             principal=principal if like is None else like.principal,
             delegated_by=delegated_by if like is None else like.delegated_by,
         )
-        self.lineages.append(lineage)
-        self.by_unit[unit].append(lineage)
+        self.adopt(lineage)
         if act is not None:
             self.effects[act.id].created.append(lineage)
         if role == Role.PRIMARY:
             self._end_cancellation(self.day)
         return lineage
+
+    def taken(self, key: str, *, fresh: bool = False) -> bool:
+        """Whether a lineage of this item already has ``key`` (ids must stay unique).
+
+        ``fresh``: the key derives from the creating act alone (no parent lineage).
+        """
+        return key in self._keys
+
+    def adopt(self, lineage: Lineage) -> None:
+        """Index a lineage (new, or carried over when resuming)."""
+        self.lineages.append(lineage)
+        self.by_unit[lineage.unit].append(lineage)
+        if lineage.role == Role.PRIMARY:
+            self.primaries[lineage.unit].append(lineage)
 
     def _end(self, lineage: Lineage, act: Act) -> None:
         lineage.close(self.day, EndCause("act", act=act.id))
@@ -214,23 +232,33 @@ class _Replayer:
     def _carve(
         self, region: str, act: Act, units: set[str] | None, exclude: set[str]
     ) -> list[Lineage]:
-        """Carve ``region`` out of the live primary holdings of ``units`` (any, when None)."""
+        """Carve ``region`` out of the live primary holdings of ``units`` (any, when None).
+
+        A holding over a wider region loses ``region``; one inside it is carved out whole; one
+        that only shares leaf places with it (a town a zone lies across) loses those places.
+        """
         carved: list[Lineage] = []
         covering = self.regions.covering(region)
         candidates = (
-            self._live() if units is None else [lin for u in units for lin in self._live_of(u)]
+            self._live()
+            if units is None
+            else [lin for u in units for lin in self.primaries.get(u, ()) if lin.alive]
         )
         for lineage in candidates:
             if lineage.role != Role.PRIMARY or lineage.unit in exclude:
                 continue
             if lineage.scope in covering:
-                target = region
+                targets = [region]
             elif region in self.regions.covering(lineage.scope):
-                target = lineage.scope
-            else:
-                continue
-            if lineage.carve(self.day, target, act.id):
-                self.effects[act.id].carved.append((lineage, target))
+                targets = [lineage.scope]
+            else:  # they only share places (a zone lying across towns): carve those
+                shared = self.regions.places(region) & self.regions.places(lineage.scope)
+                targets = sorted(shared)
+                if not targets:
+                    continue
+            for target in targets:
+                if lineage.carve(self.day, target, act.id):
+                    self.effects[act.id].carved.append((lineage, target))
             carved.append(lineage)
         return carved
 

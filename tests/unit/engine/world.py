@@ -156,16 +156,19 @@ def dataset(
     units: list[dict[str, Any]] = (),  # type: ignore[assignment]
     items: list[dict[str, Any]] | None = None,
     agreements: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    regions: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    published_lists: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> Dataset:
     return Dataset.model_validate(
         {
-            "regions": REGIONS,
+            "regions": [*REGIONS, *regions],
             "units": [*UNITS, *units],
             "laws": LAWS,
             "provisions": PROVISIONS,
             "items": ITEMS if items is None else items,
             "acts": acts,
             "agreements": list(agreements),
+            "published_lists": list(published_lists),
         }
     )
 

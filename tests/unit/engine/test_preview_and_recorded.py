@@ -1,0 +1,109 @@
+"""What-if previews and answers "as recorded on" a past day, with expectations by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from graph_service.domain.changes import ChangeSet, EntityRef
+from graph_service.domain.dataset import Dataset
+from graph_service.domain.enums import EntityKind
+from graph_service.engine.answers import AnswerChange, FindingKind, Status
+
+from .world import ASSIGN_WJW, D2021, DELEGATE_XF, I1, LX, RH, XF, primary_units, projection
+
+ASSIGN_CGJ: dict[str, Any] = {**ASSIGN_WJW, "id": "a-cgj", "doc": "dxf", "to": ["dx-cgj"]}
+
+
+def upsert(*acts: dict[str, Any]) -> ChangeSet:
+    return ChangeSet(upserts=Dataset.model_validate({"acts": list(acts)}))
+
+
+def test_previewing_a_delegation_lists_the_changed_answers_and_writes_nothing() -> None:
+    p = projection([ASSIGN_WJW])
+    before = sorted(p.holdings(), key=lambda h: h.id)
+    preview = p.preview(upsert({**DELEGATE_XF, "to": ["xf", "lx"]}))
+    assert preview.at == date(2020, 7, 1)
+    assert preview.answers == (
+        AnswerChange(I1, LX, Status.CLEAR, ("dx-wjw",), Status.CLEAR, ("lx",)),
+        AnswerChange(I1, XF, Status.CLEAR, ("dx-wjw",), Status.CLEAR, ("xf",)),
+    )
+    assert (preview.appeared, preview.resolved, preview.changed) == ((), (), ())
+    later = p.preview(upsert({**DELEGATE_XF, "to": ["xf", "lx"]}), date(2022, 7, 1))
+    [due] = later.appeared
+    assert (due.kind, due.acts) == (FindingKind.EVALUATION_DUE, ("d-xf",))
+    assert sorted(p.holdings(), key=lambda h: h.id) == before
+    assert primary_units(p, XF, D2021) == ["dx-wjw"]
+
+
+def test_previewing_a_designation_shows_the_overlap_it_resolves() -> None:
+    p = projection([ASSIGN_WJW, ASSIGN_CGJ])
+    [overlap] = [f for f in p.findings(D2021) if f.kind == FindingKind.OVERLAP]
+    designate = {
+        "id": "des",
+        "kind": "designate",
+        "doc": "dxf",
+        "effective": "2021-01-01",
+        "items": [I1],
+        "to": ["dx-cgj"],
+        "scope": [XF],
+    }
+    preview = p.preview(upsert(designate))
+    assert preview.resolved == ()
+    [(was, now)] = preview.changed
+    assert (was.id, was.places, now.places) == (overlap.id, (LX, RH, XF), (LX, RH))
+    assert preview.answers == (
+        AnswerChange(I1, XF, Status.OVERLAP, ("dx-cgj", "dx-wjw"), Status.CLEAR, ("dx-cgj",)),
+    )
+    assert [f.id for f in p.findings(D2021) if f.kind == FindingKind.OVERLAP] == [overlap.id]
+
+
+def test_previewing_a_withdrawal_shows_the_gap_that_would_appear() -> None:
+    p = projection([ASSIGN_WJW])
+    preview = p.preview(ChangeSet(deletes=[EntityRef(kind=EntityKind.ACT, key="a-wjw")]), D2021)
+    [gap] = [f for f in preview.appeared if f.kind == FindingKind.GAP]
+    assert (gap.cause, gap.places) == ("never_assigned", (LX, RH, XF))
+    assert {(c.place, c.before_units, c.after_status) for c in preview.answers} == {
+        (LX, ("dx-wjw",), Status.GAP),
+        (RH, ("dx-wjw",), Status.GAP),
+        (XF, ("dx-wjw",), Status.GAP),
+    }
+
+
+def stamped(act: dict[str, Any], day: int) -> dict[str, Any]:
+    return {**act, "recorded_at": datetime(2020, 8, day, 9, tzinfo=UTC).isoformat()}
+
+
+def test_as_recorded_on_answers_from_the_acts_recorded_by_then() -> None:
+    """The delegation took effect on 2020-07-01 but was only recorded on 2020-08-10."""
+    p = projection([ASSIGN_WJW, stamped(DELEGATE_XF, 10)])
+    on = date(2020, 7, 15)
+    assert [c.holding.unit for c in p.jurisdiction(I1, XF, on).holders][:1] == ["xf"]
+    then = p.jurisdiction(I1, XF, on, as_recorded_on=date(2020, 8, 1))
+    assert [(c.holding.unit, c.holding.role) for c in then.holders] == [("dx-wjw", "PRIMARY")]
+    same_day = p.jurisdiction(I1, XF, on, as_recorded_on=datetime(2020, 8, 10, 9, tzinfo=UTC))
+    assert same_day.holders[0].holding.unit == "xf"
+    naive_before = p.jurisdiction(I1, XF, on, as_recorded_on=datetime(2020, 8, 10, 8, 59))
+    assert naive_before.holders[0].holding.unit == "dx-wjw"
+
+
+def test_findings_as_recorded_on_ignore_later_records() -> None:
+    p = projection([ASSIGN_WJW, stamped(ASSIGN_CGJ, 20)])
+    overlaps = [f for f in p.findings(D2021) if f.kind == FindingKind.OVERLAP]
+    assert len(overlaps) == 1
+    early = p.findings(D2021, as_recorded_on=date(2020, 8, 19))
+    assert [f for f in early if f.kind == FindingKind.OVERLAP] == []
+    assert [f.id for f in p.findings(D2021, as_recorded_on=date(2020, 8, 20))] == [
+        f.id for f in p.findings(D2021)
+    ]
+
+
+def test_applying_a_change_refreshes_what_was_recorded() -> None:
+    p = projection([ASSIGN_WJW])
+    r = date(2020, 8, 31)
+    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=r).holders[0].holding.unit == "dx-wjw"
+    p.apply(upsert(stamped(DELEGATE_XF, 10)))
+    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=r).holders[0].holding.unit == "xf"
+    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=date(2020, 8, 9)).holders[
+        0
+    ].holding.unit == ("dx-wjw")
