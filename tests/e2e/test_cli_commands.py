@@ -49,3 +49,19 @@ def test_an_unknown_store_is_refused() -> None:
     result = runner.invoke(app, ["--store", "postgres", "check"])
     assert result.exit_code == 2
     assert "falkordb, neo4j" in result.output
+
+
+def test_synth_writes_a_loadable_dataset(tmp_path: Path) -> None:
+    out_file = tmp_path / "small.json"
+    result = runner.invoke(app, ["synth", "--out", str(out_file), "--scale", "small"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out_file}" in result.output
+    loaded = runner.invoke(app, ["load", str(out_file), "--data-dir", str(tmp_path / "d")])
+    assert loaded.exit_code == 0, loaded.output
+    assert "loaded" in loaded.output
+
+
+def test_synth_refuses_an_unknown_scale(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["synth", "--out", str(tmp_path / "x.json"), "--scale", "huge"])
+    assert result.exit_code == 2
+    assert "--scale must be one of" in result.output
