@@ -17,6 +17,7 @@ from .areas.history import HistoryQuery
 from .areas.jurisdiction import JurisdictionQuery
 from .areas.load import LoadMutation
 from .areas.power_list import PowerListQuery
+from .areas.preview import PreviewQuery
 from .areas.search import SearchQuery
 from .errors import TranslateErrors, is_expected
 from .limits import AliasLimit, DepthLimit
@@ -25,7 +26,9 @@ CACHE_SIZE = 256
 
 
 @strawberry.type(description="Read the authority graph.")
-class Query(JurisdictionQuery, FindingsQuery, PowerListQuery, SearchQuery, HistoryQuery):
+class Query(
+    JurisdictionQuery, FindingsQuery, PowerListQuery, PreviewQuery, SearchQuery, HistoryQuery
+):
     pass
 
 

@@ -11,6 +11,7 @@ from .list_findings import FindingFilter, list_findings
 from .load_dataset import load_dataset, load_document
 from .pagination import Page
 from .power_list import power_list
+from .preview_act import preview_act
 from .search import search
 
 __all__ = [
@@ -23,5 +24,6 @@ __all__ = [
     "load_dataset",
     "load_document",
     "power_list",
+    "preview_act",
     "search",
 ]

@@ -11,12 +11,21 @@ from .validation import require_text
 
 
 def ask_jurisdiction(
-    ctx: ServiceContext, item: str, place: str, at: date | None = None
+    ctx: ServiceContext,
+    item: str,
+    place: str,
+    at: date | None = None,
+    as_recorded_on: date | None = None,
 ) -> JurisdictionAnswer:
     """The engine's answer for ``item`` at ``place`` on ``at`` (today when not given).
+
+    With ``as_recorded_on`` it is what our records said at the end of that day: acts recorded
+    later are left out ("what did we record, and when").
 
     Raises ``NotFoundError`` for an unknown item or place (the engine checks both).
     """
     item = require_text("item", item)
     place = require_text("place", place)
-    return ctx.projection.jurisdiction(item, place, at or date.today())
+    return ctx.projection.jurisdiction(
+        item, place, at or date.today(), as_recorded_on=as_recorded_on
+    )

@@ -13,10 +13,15 @@ from ..types.jurisdiction import JurisdictionAnswer, jurisdiction_answer
 
 
 def resolve_jurisdiction(
-    info: Info, item: str, place: str, at: date | None = None
+    info: Info,
+    item: str,
+    place: str,
+    at: date | None = None,
+    as_recorded_on: date | None = None,
 ) -> JurisdictionAnswer:
     ctx = info.context.service
-    return jurisdiction_answer(ctx.records(), service.ask_jurisdiction(ctx, item, place, at))
+    answer = service.ask_jurisdiction(ctx, item, place, at, as_recorded_on)
+    return jurisdiction_answer(ctx.records(), answer)
 
 
 @strawberry.type
@@ -25,6 +30,7 @@ class JurisdictionQuery:
         resolver=resolve_jurisdiction,
         description=(
             "Who is competent for an item (its code) at a place (a region code) on a date "
-            "(today when omitted), with the legal basis and the chain of acts behind each holder."
+            "(today when omitted), with the legal basis and the chain of acts behind each holder. "
+            "With asRecordedOn: what our records said at the end of that day."
         ),
     )

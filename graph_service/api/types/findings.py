@@ -22,6 +22,15 @@ class Finding:
     at: date
     summary: str = strawberry.field(description="Plain Chinese.")
     item: ItemRef | None
+    items: list[ItemRef] = strawberry.field(
+        description="Every item, when one finding spans several."
+    )
+    missing_items: list[ItemRef] = strawberry.field(
+        description="LIST_MISMATCH: held but not on the published list."
+    )
+    extra_items: list[ItemRef] = strawberry.field(
+        description="LIST_MISMATCH: on the published list but not held."
+    )
     units: list[UnitRef]
     places: list[RegionRef]
     acts: list[str]
@@ -74,6 +83,9 @@ def finding(records: RecordIndex, f: answers.Finding) -> Finding:
         at=f.at,
         summary=f.summary,
         item=item_ref(records, f.item) if f.item else None,
+        items=[item_ref(records, i) for i in f.items],
+        missing_items=[item_ref(records, i) for i in f.missing_items],
+        extra_items=[item_ref(records, i) for i in f.extra_items],
         units=[unit_ref(records, u) for u in f.units],
         places=[region_ref(records, p) for p in f.places],
         acts=list(f.acts),
