@@ -53,11 +53,11 @@ async def _open_falkordb(workdir: Path) -> GraphStore:
     return await open_store(workdir / "falkordb", batch_size=3)  # tiny batches: many statements
 
 
-def _fail_falkordb(store: GraphStore, at: int, always: bool) -> None:
-    from graph_service.storage.falkordb import FalkorDBStore
+def _fail_at(store: GraphStore, at: int, always: bool) -> None:
+    """Make the store's ``on_step`` test hook fail before statement ``at`` (once, or always)."""
     from graph_service.storage.plan import Step
 
-    assert isinstance(store, FalkorDBStore)
+    assert hasattr(store, "on_step"), f"{type(store).__name__} has no on_step test hook"
     fired: list[int] = []
 
     def hook(index: int, step: Step) -> None:
@@ -72,7 +72,7 @@ FALKORDB = Backend(
     name="falkordb",
     capabilities=frozenset({Capability.EMBEDDED, Capability.DURABLE_ON_KILL}),
     open=_open_falkordb,
-    fail_at=_fail_falkordb,
+    fail_at=_fail_at,
 )
 
 
@@ -107,28 +107,13 @@ async def _open_neo4j(workdir: Path) -> GraphStore:
     return store
 
 
-def _fail_neo4j(store: GraphStore, at: int, always: bool) -> None:
-    from graph_service.storage.neo4j import Neo4jStore
-    from graph_service.storage.plan import Step
-
-    assert isinstance(store, Neo4jStore)
-    fired: list[int] = []
-
-    def hook(index: int, step: Step) -> None:
-        if index == at and (always or not fired):
-            fired.append(index)
-            raise InjectedFailureError(f"injected before statement {index} ({step.statement})")
-
-    store.on_step = hook
-
-
 NEO4J = Backend(
     name="neo4j",
     capabilities=frozenset(
         {Capability.NATIVE_TRANSACTIONS, Capability.ROUTED_READS, Capability.DURABLE_ON_KILL}
     ),
     open=_open_neo4j,
-    fail_at=_fail_neo4j,
+    fail_at=_fail_at,
     unavailable=_neo4j_unavailable,
 )
 
