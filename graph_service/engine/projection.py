@@ -85,6 +85,11 @@ class Projection:
         return self._dataset
 
     @property
+    def records(self) -> Records:
+        """Every record by collection and key; a new object after each change (never mutated)."""
+        return self._records
+
+    @property
     def jurisdiction_scopes(self) -> tuple[str, ...]:
         """The deployment's region codes (configured, or inferred from township/street units)."""
         return self._state.jurisdiction

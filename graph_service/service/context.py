@@ -32,8 +32,8 @@ class ServiceContext:
     _index: RecordIndex | None = None
 
     def records(self) -> RecordIndex:
-        """Records of the current dataset by key (rebuilt after each write)."""
-        dataset = self.projection.dataset
-        if self._index is None or self._index.dataset is not dataset:
-            self._index = RecordIndex.of(dataset)
+        """Records of the current projection by key (a view, renewed after each write)."""
+        records = self.projection.records
+        if self._index is None or self._index.source is not records:
+            self._index = RecordIndex.of(records)
         return self._index

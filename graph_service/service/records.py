@@ -1,21 +1,24 @@
-"""Records of the projection's dataset by key, for answers that name units, regions and items.
+"""Records of the projection by key, for answers that name units, regions and items.
 
-The engine answers with keys; the API shows names and kinds beside them. The index is rebuilt only
-when the projection's dataset changes (each write replaces the dataset object).
+The engine answers with keys; the API shows names and kinds beside them. The projection already
+keeps every record by collection and key (``engine.records.Records``, a new object after each
+write), so this is only a typed view of it: nothing is copied or rebuilt per request.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
-from graph_service.domain.dataset import Dataset
+from graph_service.domain.enums import EntityKind
 from graph_service.domain.models import Law, PowerItem, Provision, Region, Unit
+from graph_service.engine.records import Records
 
 
 @dataclass(frozen=True, slots=True)
 class RecordIndex:
-    dataset: Dataset
+    source: Records
     regions: Mapping[str, Region]
     units: Mapping[str, Unit]
     laws: Mapping[str, Law]
@@ -23,12 +26,13 @@ class RecordIndex:
     items: Mapping[str, PowerItem]
 
     @classmethod
-    def of(cls, dataset: Dataset) -> RecordIndex:
+    def of(cls, records: Records) -> RecordIndex:
+        # Each collection holds only its own model (Records is keyed by EntityKind).
         return cls(
-            dataset=dataset,
-            regions={r.code: r for r in dataset.regions},
-            units={u.id: u for u in dataset.units},
-            laws={law.id: law for law in dataset.laws},
-            provisions={p.id: p for p in dataset.provisions},
-            items={i.code: i for i in dataset.items},
+            source=records,
+            regions=cast(Mapping[str, Region], records[EntityKind.REGION]),
+            units=cast(Mapping[str, Unit], records[EntityKind.UNIT]),
+            laws=cast(Mapping[str, Law], records[EntityKind.LAW]),
+            provisions=cast(Mapping[str, Provision], records[EntityKind.PROVISION]),
+            items=cast(Mapping[str, PowerItem], records[EntityKind.ITEM]),
         )
