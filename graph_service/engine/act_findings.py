@@ -5,6 +5,7 @@ whose legal basis is gone. Each is cheap: one pass over acts or replay issues, o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterator
 from datetime import date
 
 from graph_service.domain.enums import Review
@@ -13,6 +14,7 @@ from .answers import Finding, FindingKind, Severity
 from .citation import cn_date
 from .coordination import Coordination
 from .finding_ids import finding_id
+from .item_replay import ReplayIssue
 from .state import EngineState
 
 INVALID_REASON_TEXT = {
@@ -23,10 +25,13 @@ INVALID_REASON_TEXT = {
 }
 
 
-def unreviewed_acts(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
-    """Acts in effect on ``at`` whose legal review (法制审核) is not approved."""
+def unreviewed_acts(
+    state: EngineState, at: date, coord: Coordination, acts: Collection[str] | None = None
+) -> list[Finding]:
+    """Acts in effect on ``at`` (of ``acts``, if given) whose legal review (法制审核) is not
+    approved."""
     out: list[Finding] = []
-    for act in state.catalog.acts.values():
+    for act in state.catalog.acts_among(acts):
         if act.review == Review.APPROVED or act.effective > at:
             continue
         if act.until is not None and at >= act.until:
@@ -54,18 +59,33 @@ def unreviewed_acts(state: EngineState, at: date, coord: Coordination) -> list[F
     return out
 
 
-def invalid_delegations(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
-    """Replay issues of acts in effect on ``at``, one finding per (act, reason)."""
+def _issues(state: EngineState, acts: Collection[str] | None) -> Iterator[ReplayIssue]:
+    """Replay issues of every act, or of ``acts``: an act's issues are in the replays of the
+    items it names, the only replays that process it."""
+    if acts is None:
+        for replay in state.replays.values():
+            yield from replay.issues
+        return
+    for act in state.catalog.acts_among(acts):
+        for item in dict.fromkeys(act.items):
+            found = state.replays.get(item)
+            yield from (i for i in found.issues if i.act == act.id) if found else ()
+
+
+def invalid_delegations(
+    state: EngineState, at: date, coord: Coordination, acts: Collection[str] | None = None
+) -> list[Finding]:
+    """Replay issues of acts in effect on ``at`` (of ``acts``, if given), one finding per
+    (act, reason)."""
     grouped: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     units_of: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for replay in state.replays.values():
-        for issue in replay.issues:
-            act = state.catalog.acts.get(issue.act)
-            if act is None or act.effective > at:
-                continue
-            grouped[(issue.act, issue.reason)].add(issue.item)
-            if issue.unit:
-                units_of[(issue.act, issue.reason)].add(issue.unit)
+    for issue in _issues(state, acts):
+        act = state.catalog.acts.get(issue.act)
+        if act is None or act.effective > at:
+            continue
+        grouped[(issue.act, issue.reason)].add(issue.item)
+        if issue.unit:
+            units_of[(issue.act, issue.reason)].add(issue.unit)
     out: list[Finding] = []
     for (act_id, reason), items in grouped.items():
         act = state.catalog.acts[act_id]

@@ -9,7 +9,7 @@ recording one act costs in proportion to the items it names, not to the whole da
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import cast
@@ -85,6 +85,12 @@ class Catalog:
         catalog = cls(acts=acts, order=order, acts_by_item=dict(by_item), next_position=len(acts))
         catalog._take(records, set(EntityKind) - {EntityKind.ACT})
         return catalog
+
+    def acts_among(self, ids: Collection[str] | None) -> Iterable[Act]:
+        """Every act (``ids`` None), or those of ``ids`` that exist here."""
+        if ids is None:
+            return self.acts.values()
+        return [act for i in ids if (act := self.acts.get(i)) is not None]
 
     def _take(self, records: Records, kinds: set[EntityKind]) -> None:
         """Point the indexes of ``kinds`` at ``records`` (shared: records are never mutated)."""

@@ -9,6 +9,7 @@ it took effect if never evaluated, while some holding it created is still in for
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from graph_service.domain.enums import ActKind, Category, UnitKind
@@ -58,10 +59,13 @@ def _still_delegated(state: EngineState, act: Act, items: list[str], at: date) -
     return False
 
 
-def evaluations_due(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
+def evaluations_due(
+    state: EngineState, at: date, coord: Coordination, acts: Collection[str] | None = None
+) -> list[Finding]:
+    """Delegations (of ``acts``, if given) whose evaluation is overdue on ``at``."""
     period = timedelta(days=state.evaluation_period_days)
     out: list[Finding] = []
-    for act in state.catalog.acts.values():
+    for act in state.catalog.acts_among(acts):
         if act.kind != ActKind.DELEGATE or act.effective > at:
             continue
         if act.until is not None and at >= act.until:

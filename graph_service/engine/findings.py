@@ -26,6 +26,7 @@ from .cross_border import (
 from .evaluation import evaluations_due
 from .finding_ids import finding_id
 from .list_mismatch import list_mismatches
+from .reach import Reach
 from .state import EngineState
 
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
@@ -43,30 +44,32 @@ def findings(state: EngineState, at: date) -> list[Finding]:
     return out
 
 
-def findings_about(
-    state: EngineState, items: Iterable[str], fields: set[str], at: date
-) -> list[Finding]:
-    """The findings a change of ``items`` can alter: theirs, the CROSS_BORDER findings of
-    ``fields`` and every act- and unit-level finding (what ``preview`` diffs)."""
+def findings_about(state: EngineState, reach: Reach, at: date) -> list[Finding]:
+    """The findings within a change's ``reach`` (what ``preview`` diffs): every finding that
+    can differ between the states before and after the change, and few others."""
     coord = coordination(state)
     out: list[Finding] = []
-    for code in items:
+    for code in reach.items:
         if code in state.catalog.items:
             out += item_findings(state, coord, code, at)
-    of_fields = [c for c, i in state.catalog.items.items() if i.field in fields]
+    of_fields = [c for c, i in state.catalog.items.items() if i.field in reach.fields]
     out += cross_border(state, of_fields, at, coord)
-    out += state_findings(state, at, coord)
+    out += state_findings(state, at, coord, reach)
     out.sort(key=sort_key)
     return out
 
 
-def state_findings(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
-    """The act- and unit-level kinds: cheap passes redone on every call."""
+def state_findings(
+    state: EngineState, at: date, coord: Coordination, reach: Reach | None = None
+) -> list[Finding]:
+    """The act- and unit-level kinds: cheap passes redone on every call (within ``reach``)."""
+    acts = reach.acts if reach is not None else None
+    units = reach.units if reach is not None else None
     return [
-        *unreviewed_acts(state, at, coord),
-        *invalid_delegations(state, at, coord),
-        *list_mismatches(state, at, coord),
-        *evaluations_due(state, at, coord),
+        *unreviewed_acts(state, at, coord, acts),
+        *invalid_delegations(state, at, coord, acts),
+        *list_mismatches(state, at, coord, units),
+        *evaluations_due(state, at, coord, acts),
     ]
 
 

@@ -7,6 +7,7 @@ nothing else; items only supervised after a delegation are not the unit's to exe
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from graph_service.domain.models import PublishedList
@@ -48,9 +49,15 @@ def _held(state: EngineState, unit: str, at: date) -> dict[str, list[Holding]]:
     return out
 
 
-def list_mismatches(state: EngineState, at: date, coord: Coordination) -> list[Finding]:
+def list_mismatches(
+    state: EngineState, at: date, coord: Coordination, units: Collection[str] | None = None
+) -> list[Finding]:
+    """Units (of ``units``, if given) whose latest list on ``at`` differs from their holdings."""
     out: list[Finding] = []
-    for unit, lists in state.catalog.published.items():
+    published = state.catalog.published
+    if units is not None:
+        published = {u: published[u] for u in units if u in published}
+    for unit, lists in published.items():
         latest = latest_list(lists, at)
         if latest is None:
             continue

@@ -1,8 +1,9 @@
 """What-if: the findings and answers a change set would alter, without writing anything.
 
 The change is replayed on a copy-on-write fork of the state (only the items it names are
-replayed); findings are diffed by id, and answers only at the places where a holding of a
-replayed item differs between the two states, so the cost follows the size of the change.
+replayed); findings are diffed by id within the change's ``Reach``, and answers only at the
+places where a holding of a replayed item differs between the two states, so the cost follows
+the size of the change.
 """
 
 from __future__ import annotations
@@ -14,25 +15,20 @@ from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
 from .findings import findings, findings_about, sort_key
 from .jurisdiction import status_of
+from .reach import Reach
 from .state import EngineState
 
 Answer = tuple[Status, tuple[str, ...]]
 
 
-def preview(before: EngineState, after: EngineState, items: set[str] | None, at: date) -> Preview:
-    """``items``: those the change replayed, whose findings alone can differ (None: any)."""
-    if items is None:
+def preview(before: EngineState, after: EngineState, reach: Reach | None, at: date) -> Preview:
+    """``reach``: what the change can alter (None: anything, every finding is diffed)."""
+    if reach is None:
         old_list, new_list = findings(before, at), findings(after, at)
         items = set(before.replays) | set(after.replays)
     else:
-        fields = {
-            field
-            for state in (before, after)
-            for code in items
-            if (found := state.catalog.items.get(code)) is not None and (field := found.field)
-        }
-        old_list = findings_about(before, items, fields, at)
-        new_list = findings_about(after, items, fields, at)
+        old_list, new_list = findings_about(before, reach, at), findings_about(after, reach, at)
+        items = set(reach.items)
     old = {f.id: f for f in old_list}
     new = {f.id: f for f in new_list}
     appeared = sorted((new[k] for k in new.keys() - old.keys()), key=sort_key)

@@ -30,6 +30,7 @@ from .answers import (
 )
 from .catalog import Catalog
 from .gc_pause import paused_gc
+from .reach import reach_of
 from .recorded import RecordedViews
 from .records import Records
 from .regions import RegionIndex
@@ -138,8 +139,10 @@ class Projection:
             days = [act.effective for act in change.upserts.acts]
             at = max(days) if days else date.today()
         records = self._records.changed(change)
+        touched = change.touched()
         with paused_gc():
             after, items = advance(self._state, records, change, fork=True, build=self._build)
-            if any(ref.kind in FINDINGS_INPUTS for ref in change.touched()):
-                items = None  # every item's findings may change: diff them all
-            return preview_module.preview(self._state, after, items, at)
+            reach = None  # everything was rebuilt, or every item's findings may change
+            if items is not None and not any(ref.kind in FINDINGS_INPUTS for ref in touched):
+                reach = reach_of(self._state, after, items, change)
+            return preview_module.preview(self._state, after, reach, at)

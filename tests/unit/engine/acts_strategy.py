@@ -3,6 +3,8 @@
 Two items, every unit kind that acts, every act kind, a few dates (so acts often share a day and
 often come after everything else), optional scopes, ``until``, joint roles and recording stamps.
 One extra unit is abolished in 2022 with a successor, so abolition events mix with the acts.
+Some acts are not (yet) approved by legal review and some delegations were evaluated, so every
+act-level finding kind occurs.
 """
 
 from __future__ import annotations
@@ -16,8 +18,28 @@ from .world import DX, ETDZ, I1, LX, RH, XF
 
 I2 = "I2"
 ITEMS: list[dict[str, Any]] = [
-    {"code": I1, "name": "对在禁止吸烟场所吸烟的处罚", "category": "penalty", "basis": ["kyt-28"]},
+    {
+        "code": I1,
+        "name": "对在禁止吸烟场所吸烟的处罚",
+        "category": "penalty",
+        "basis": ["kyt-28"],
+        "field": "卫生健康",
+    },
     {"code": I2, "name": "另一事项", "category": "inspection", "basis": ["kyt-28"]},
+]
+# Published lists and a border agreement, so LIST_MISMATCH and CROSS_BORDER come and go too.
+PUBLISHED_LISTS: list[dict[str, Any]] = [
+    {"unit": "dx-wjw", "version": 1, "published": "2019-06-01", "items": [I1, I2]},
+    {"unit": "xf", "version": 1, "published": "2021-01-01", "items": [I1]},
+]
+AGREEMENTS: list[dict[str, Any]] = [
+    {
+        "id": "agr",
+        "title": "京冀毗邻地区卫生健康执法协作协议",
+        "parties": ["dx-wjw", "ga-zf"],
+        "fields": ["卫生健康"],
+        "valid_from": "2021-01-01",
+    }
 ]
 OLD_UNIT: dict[str, Any] = {
     "id": "old-cgj",
@@ -73,6 +95,10 @@ def act(draw: st.DrawFn, act_id: str) -> dict[str, Any]:
         out["until"] = draw(st.sampled_from([d for d in CHECK_DAYS if d > effective]))
     if kind in {"assign", "delegate"} and draw(st.integers(0, 4)) == 0:
         out["role"] = "joint"
+    if draw(st.integers(0, 5)) == 0:
+        out["review"] = draw(st.sampled_from(["pending", "rejected"]))
+    if kind == "delegate" and draw(st.integers(0, 3)) == 0:
+        out["evaluated"] = [draw(st.sampled_from([d for d in CHECK_DAYS if d > effective]))]
     if draw(st.booleans()):
         minute = draw(st.integers(0, 59))
         out["recorded_at"] = datetime(2024, 1, 1, 12, minute, tzinfo=UTC).isoformat()

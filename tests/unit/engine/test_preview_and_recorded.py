@@ -70,6 +70,37 @@ def test_previewing_a_withdrawal_shows_the_gap_that_would_appear() -> None:
     }
 
 
+def test_previewing_an_act_shows_what_it_does_to_the_findings_of_earlier_acts() -> None:
+    """Act-level findings of acts the change leaves alone still change when it replays their
+    items: the assignment makes the earlier delegation valid, the revocation ends the
+    delegation whose evaluation was overdue."""
+    from_cgj = {**DELEGATE_XF, "from": "dx-cgj"}
+    p = projection([ASSIGN_WJW, from_cgj])
+    [invalid] = [f for f in p.findings(D2021) if f.kind == FindingKind.INVALID_DELEGATION]
+    assert (invalid.acts, invalid.cause) == (("d-xf",), "delegator_not_holding")
+    preview = p.preview(upsert({**ASSIGN_CGJ, "effective": "2020-01-01", "scope": [XF]}), D2021)
+    assert [f.id for f in preview.resolved] == [invalid.id]
+    assert preview.appeared == ()  # the delegation carves XF out of dx-cgj's new holding
+
+    p = projection([ASSIGN_WJW, DELEGATE_XF])
+    overdue = date(2023, 1, 1)
+    [due] = [f for f in p.findings(overdue) if f.kind == FindingKind.EVALUATION_DUE]
+    revoke = {
+        "id": "r-xf",
+        "kind": "revoke",
+        "doc": "dxf",
+        "effective": "2022-12-01",
+        "items": [I1],
+        "from": "dx-wjw",
+        "to": ["xf"],
+    }
+    preview = p.preview(upsert(revoke), overdue)
+    assert [f.id for f in preview.resolved] == [due.id]
+    assert preview.answers == (
+        AnswerChange(I1, XF, Status.CLEAR, ("xf",), Status.CLEAR, ("dx-wjw",)),
+    )
+
+
 def stamped(act: dict[str, Any], day: int) -> dict[str, Any]:
     return {**act, "recorded_at": datetime(2020, 8, day, 9, tzinfo=UTC).isoformat()}
 

@@ -13,7 +13,17 @@ from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.engine.projection import Projection
 
-from .acts_strategy import CHECK_DAYS, ITEMS, OLD_UNIT, PLACES, UNITS, act, acts
+from .acts_strategy import (
+    AGREEMENTS,
+    CHECK_DAYS,
+    ITEMS,
+    OLD_UNIT,
+    PLACES,
+    PUBLISHED_LISTS,
+    UNITS,
+    act,
+    acts,
+)
 from .world import dataset
 
 
@@ -32,8 +42,10 @@ def snapshot(p: Projection) -> dict[str, Any]:
     }
 
 
-def base(acts_: list[dict[str, Any]]) -> Dataset:
-    return dataset(acts_, units=[OLD_UNIT], items=ITEMS)
+def base(acts_: list[dict[str, Any]], lists: list[dict[str, Any]] = PUBLISHED_LISTS) -> Dataset:
+    return dataset(
+        acts_, units=[OLD_UNIT], items=ITEMS, agreements=AGREEMENTS, published_lists=lists
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -69,22 +81,43 @@ def test_applying_acts_one_by_one_equals_a_full_rebuild(
     assert p.dataset == fresh.dataset
 
 
-@settings(max_examples=30, deadline=None)
-@given(first=acts("a", (0, 4)), later=acts("b", (1, 3)))
-def test_preview_changes_nothing_and_predicts_the_applied_answers(
-    first: list[dict[str, Any]], later: list[dict[str, Any]]
+NEW_LIST: dict[str, Any] = {"unit": "dx-wjw", "version": 2, "published": "2020-01-01", "items": []}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=acts("a", (0, 4)),
+    later=acts("b", (0, 3)),
+    deletes=st.lists(st.integers(0, 3), max_size=1),
+    new_list=st.booleans(),
+    at=st.sampled_from(CHECK_DAYS),
+)
+def test_preview_changes_nothing_and_predicts_exactly_what_applying_would_change(
+    first: list[dict[str, Any]],
+    later: list[dict[str, Any]],
+    deletes: list[int],
+    new_list: bool,
+    at: Any,
 ) -> None:
+    """The preview's findings and answers are those of a full rebuild after the change."""
+    gone = [first[i]["id"] for i in deletes if i < len(first)]
+    upserts: dict[str, Any] = {"acts": later, "published_lists": [NEW_LIST] if new_list else []}
+    change = ChangeSet(
+        upserts=Dataset.model_validate(upserts),
+        deletes=[EntityRef(kind=EntityKind.ACT, key=key) for key in gone],
+    )
     p = Projection(base(first))
     before = snapshot(p)
-    change = ChangeSet(upserts=Dataset.model_validate({"acts": later}))
-    at = CHECK_DAYS[-1]
     preview = p.preview(change, at)
     assert snapshot(p) == before
-    after = Projection(base(first + later))
+    kept = [a for a in first if a["id"] not in gone]
+    after = Projection(base(kept + later, PUBLISHED_LISTS + upserts["published_lists"]))
     old_findings = {f.id: f for f in p.findings(at)}
     new_findings = {f.id: f for f in after.findings(at)}
     assert {f.id for f in preview.appeared} == new_findings.keys() - old_findings.keys()
     assert {f.id for f in preview.resolved} == old_findings.keys() - new_findings.keys()
+    pairs = [(old_findings[k], new_findings[k]) for k in old_findings.keys() & new_findings]
+    assert set(preview.changed) == {(was, now) for was, now in pairs if was != now}
     expected = set()
     for item in ("I1", "I2"):
         for place in PLACES[:3]:
