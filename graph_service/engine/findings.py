@@ -64,10 +64,11 @@ def state_findings(
 ) -> list[Finding]:
     """The act- and unit-level kinds: cheap passes redone on every call (within ``reach``)."""
     acts = reach.acts if reach is not None else None
+    flagged = reach.flagged_acts if reach is not None else None
     units = reach.units if reach is not None else None
     return [
         *unreviewed_acts(state, at, coord, acts),
-        *invalid_delegations(state, at, coord, acts),
+        *invalid_delegations(state, at, coord, flagged),
         *list_mismatches(state, at, coord, units),
         *evaluations_due(state, at, coord, acts),
     ]

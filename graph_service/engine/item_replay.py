@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from graph_service.domain.models import PowerItem
 
@@ -26,9 +27,10 @@ class ReplayIssue:
 EventKey = tuple[date, int, tuple[object, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Tail:
-    """What an open holding does not say about its lineage, kept so replay can resume there."""
+class Tail(NamedTuple):
+    """What an open holding does not say about its lineage, kept so replay can resume there.
+
+    A named tuple, like ``Holding``: one is kept per open holding (cheap to construct)."""
 
     origin: str
     delegated_by: str | None

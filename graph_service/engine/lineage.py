@@ -59,19 +59,19 @@ class Lineage:
         if until is not None and until <= self.since:
             return
         self.versions.append(
-            Holding(
-                id=f"{self.key}.{self.numbered_from + len(self.versions) + 1}",
-                unit=self.unit,
-                item=self.item,
-                scope=self.scope,
-                role=self.role,
-                mode=self.mode,
-                valid_from=self.since,
-                valid_to=until,
-                acts=tuple(self.acts),
-                carved_out=frozenset(self.carved) if self.carved else _NOTHING,
-                joint=self.joint,
-                principal=self.principal,
+            Holding(  # positional, in field order: the hottest constructor of a build
+                f"{self.key}.{self.numbered_from + len(self.versions) + 1}",  # id
+                self.unit,
+                self.item,
+                self.scope,
+                self.role,
+                self.mode,
+                self.since,  # valid_from
+                until,  # valid_to
+                tuple(self.acts),
+                frozenset(self.carved) if self.carved else _NOTHING,  # carved_out
+                self.joint,
+                self.principal,
             )
         )
 

@@ -15,7 +15,7 @@ from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
 from .findings import findings, findings_about, sort_key
 from .jurisdiction import status_of
-from .reach import Reach
+from .reach import Reach, reach_of
 from .state import EngineState
 
 Answer = tuple[Status, tuple[str, ...]]
@@ -25,10 +25,9 @@ def preview(before: EngineState, after: EngineState, reach: Reach | None, at: da
     """``reach``: what the change can alter (None: anything, every finding is diffed)."""
     if reach is None:
         old_list, new_list = findings(before, at), findings(after, at)
-        items = set(before.replays) | set(after.replays)
+        reach = reach_of(before, after, set(before.replays) | set(after.replays), None)
     else:
         old_list, new_list = findings_about(before, reach, at), findings_about(after, reach, at)
-        items = set(reach.items)
     old = {f.id: f for f in old_list}
     new = {f.id: f for f in new_list}
     appeared = sorted((new[k] for k in new.keys() - old.keys()), key=sort_key)
@@ -36,53 +35,52 @@ def preview(before: EngineState, after: EngineState, reach: Reach | None, at: da
     changed = [(old[k], new[k]) for k in sorted(old.keys() & new.keys()) if old[k] != new[k]]
     changed.sort(key=lambda pair: sort_key(pair[1]))
     answers: list[AnswerChange] = []
-    for item in sorted(items):
-        answers += answer_changes(before, after, item, at)
+    for item in sorted(reach.items):
+        answers += answer_changes(before, after, item, at, reach.scopes[item])
     return Preview(at, tuple(appeared), tuple(resolved), tuple(changed), tuple(answers))
 
 
-def _changed_primary(
-    before: EngineState, after: EngineState, item: str, at: date
-) -> tuple[dict[str, Holding], dict[str, Holding]]:
-    """Valid primary holdings by id in the scopes whose holdings differ between the states.
+class _Answers:
+    """One item's answers in one state on one day, place after place, as ``jurisdiction`` would
+    give them without the citations: each scope's valid primary holdings are picked out once,
+    since the places of one change share most of their covering scopes."""
 
-    A resumed replay shares the holding tuples of every scope it did not touch, so comparing
-    by identity first keeps this proportional to the change. A version id names the same unit,
-    scope and carve-outs in both states (a resumed replay re-emits a version only to end it).
-    """
-    old_replay, new_replay = before.replays.get(item), after.replays.get(item)
-    old_scopes = old_replay.by_scope if old_replay else {}
-    new_scopes = new_replay.by_scope if new_replay else {}
-    old: dict[str, Holding] = {}
-    new: dict[str, Holding] = {}
-    for scope in old_scopes.keys() | new_scopes.keys():
-        was, now = old_scopes.get(scope, ()), new_scopes.get(scope, ())
-        if was is now:
-            continue
-        old.update((h.id, h) for h in was if h.role == Role.PRIMARY and h.valid_on(at))
-        new.update((h.id, h) for h in now if h.role == Role.PRIMARY and h.valid_on(at))
-    return old, new
+    def __init__(self, state: EngineState, item: str, at: date) -> None:
+        replay = state.replays.get(item)
+        self.regions = state.regions
+        self.by_scope = replay.by_scope if replay is not None else {}
+        self.in_force = replay is not None and replay.in_force(state.catalog.items.get(item), at)
+        self.at = at
+        self.valid: dict[str, list[Holding]] = {}
 
+    def primary(self, scopes: Iterable[str]) -> dict[str, Holding]:
+        """Valid primary holdings by id in ``scopes``."""
+        return {h.id: h for scope in scopes for h in self._valid(scope)}
 
-def _in_force(state: EngineState, item: str, at: date) -> bool:
-    replay = state.replays.get(item)
-    return replay is not None and replay.in_force(state.catalog.items.get(item), at)
+    def _valid(self, scope: str) -> list[Holding]:
+        found = self.valid.get(scope)
+        if found is None:
+            at = self.at
+            holdings = self.by_scope.get(scope, ())
+            found = [h for h in holdings if h.role == Role.PRIMARY and h.valid_on(at)]
+            self.valid[scope] = found
+        return found
 
-
-def _answer(state: EngineState, item: str, place: str, at: date, in_force: bool) -> Answer:
-    """Status and primary units, as ``jurisdiction`` would give them, without the citations."""
-    replay = state.replays.get(item)
-    if replay is None:
-        return Status.GAP, ()
-    covering = state.regions.covering(place)
-    primary = [
-        h
-        for scope in covering
-        for h in replay.by_scope.get(scope, ())
-        if h.role == Role.PRIMARY and h.valid_on(at) and h.carved_out.isdisjoint(covering)
-    ]
-    status = status_of(primary) if in_force else Status.GAP
-    return status, tuple(sorted({h.unit for h in primary}))
+    def at_place(self, place: str) -> Answer:
+        covering = self.regions.covering(place)
+        valid = self.valid
+        primary = [
+            h
+            for scope in covering
+            for h in (valid[scope] if scope in valid else self._valid(scope))
+            if not h.carved_out or h.carved_out.isdisjoint(covering)
+        ]
+        units = {h.unit for h in primary}
+        if not self.in_force or not units:
+            return Status.GAP, tuple(sorted(units))
+        if len(units) == 1:
+            return Status.CLEAR, (*units,)
+        return status_of(primary), tuple(sorted(units))
 
 
 def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[str]]:
@@ -94,19 +92,20 @@ def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[
 
 
 def answer_changes(
-    before: EngineState, after: EngineState, item: str, at: date
+    before: EngineState, after: EngineState, item: str, at: date, scopes: Iterable[str]
 ) -> list[AnswerChange]:
-    """(place) answers of ``item`` on ``at`` that differ between the two states.
+    """(place) answers of ``item`` on ``at`` that differ between the two states, given the
+    ``scopes`` whose holdings differ.
 
     Holdings valid in both states contribute the same units to both answers, so only places
     where the holdings found in one state only give different unit sets can change; the full
     answer is computed there alone. A change of in-force status touches every target place.
     """
-    forced_before, forced_after = _in_force(before, item, at), _in_force(after, item, at)
-    old, new = _changed_primary(before, after, item, at)
-    if forced_before != forced_after:
+    was_answers, now_answers = _Answers(before, item, at), _Answers(after, item, at)
+    if was_answers.in_force != now_answers.in_force:
         candidates = set(target_places(after, item, at)) | set(target_places(before, item, at))
     else:
+        old, new = was_answers.primary(scopes), now_answers.primary(scopes)
         only_old = _units_at(before, (old[k] for k in old.keys() - new.keys()))
         only_new = _units_at(after, (new[k] for k in new.keys() - old.keys()))
         candidates = {
@@ -114,8 +113,7 @@ def answer_changes(
         }
     out: list[AnswerChange] = []
     for place in sorted(candidates):
-        was = _answer(before, item, place, at, forced_before)
-        now = _answer(after, item, place, at, forced_after)
+        was, now = was_answers.at_place(place), now_answers.at_place(place)
         if was != now:
             out.append(AnswerChange(item, place, was[0], was[1], now[0], now[1]))
     return out

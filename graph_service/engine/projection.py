@@ -145,4 +145,8 @@ class Projection:
             reach = None  # everything was rebuilt, or every item's findings may change
             if items is not None and not any(ref.kind in FINDINGS_INPUTS for ref in touched):
                 reach = reach_of(self._state, after, items, change)
-            return preview_module.preview(self._state, after, reach, at)
+            result = preview_module.preview(self._state, after, reach, at)
+            # Free the fork while the collector is still paused: re-enabled with it alive, the
+            # collector would first scan every object the replay just allocated.
+            del after
+        return result

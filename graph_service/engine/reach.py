@@ -1,16 +1,18 @@
 """How far one change can reach into the findings, so a what-if recomputes only that part.
 
 A change replays some items; every other item keeps the very same replay. So the findings it can
-alter are: the replayed items' own (OVERLAP, GAP, STALE_BASIS); CROSS_BORDER of their fields; the
-act-level kinds (UNREVIEWED_ACT, INVALID_DELEGATION, EVALUATION_DUE) of the acts it writes or
-that name a replayed item (an act's replay issues and its still-delegated holdings live only in
-the replays of the items it names); LIST_MISMATCH of the units whose holdings changed (or of
-every unit, when published lists change). ``Reach`` names those, over both states.
+alter are:
+- the replayed items' own (OVERLAP, GAP, STALE_BASIS) and CROSS_BORDER of their fields;
+- UNREVIEWED_ACT and EVALUATION_DUE of the acts it writes and of the acts naming a replayed item
+  (an act's still-delegated holdings live only in the replays of the items it names);
+- INVALID_DELEGATION of the acts it writes and of those with a replay issue in a replayed item;
+- LIST_MISMATCH of the units whose holdings changed (of every unit, when published lists do).
+``Reach`` names those, over both states.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph_service.domain.changes import ChangeSet
@@ -23,14 +25,17 @@ from .state import EngineState
 class Reach:
     items: frozenset[str]
     fields: frozenset[str]
-    acts: frozenset[str]
+    acts: frozenset[str]  # written, or naming a replayed item
+    flagged_acts: frozenset[str]  # written, or with a replay issue in a replayed item
     units: frozenset[str] | None  # None: every unit with a published list
+    scopes: Mapping[str, frozenset[str]]  # item -> scopes whose holdings differ
 
 
 def reach_of(
-    before: EngineState, after: EngineState, items: Iterable[str], change: ChangeSet
+    before: EngineState, after: EngineState, items: Iterable[str], change: ChangeSet | None
 ) -> Reach:
-    """The reach of ``change`` replayed as ``items``, from the state ``before`` to ``after``."""
+    """The reach of ``change`` replayed as ``items``, from the state ``before`` to ``after``
+    (``change`` None: anything may have changed besides those items, so every act and unit)."""
     codes = frozenset(items)
     states = (before, after)
     fields = {
@@ -39,29 +44,50 @@ def reach_of(
         for code in codes
         if (found := state.catalog.items.get(code)) is not None and (field := found.field)
     }
-    acts = {ref.key for ref in change.touched() if ref.kind == EntityKind.ACT}
+    scopes = {code: changed_scopes(before, after, code) for code in codes}
+    if change is None:
+        every = frozenset(before.catalog.acts.keys() | after.catalog.acts.keys())
+        return Reach(codes, frozenset(fields), every, every, None, scopes)
+    written = {ref.key for ref in change.touched() if ref.kind == EntityKind.ACT}
+    acts, flagged = set(written), set(written)
     for state in states:
         for code in codes:
             acts.update(act.id for act in state.catalog.acts_by_item.get(code, ()))
+            replay = state.replays.get(code)
+            if replay is not None:
+                flagged.update(issue.act for issue in replay.issues)
     lists_changed = any(ref.kind == EntityKind.PUBLISHED_LIST for ref in change.touched())
-    units = None if lists_changed else frozenset(_changed_units(before, after, codes))
-    return Reach(codes, frozenset(fields), frozenset(acts), units)
+    units = None if lists_changed else frozenset(_units_in(before, after, scopes))
+    return Reach(codes, frozenset(fields), frozenset(acts), frozenset(flagged), units, scopes)
 
 
-def _changed_units(before: EngineState, after: EngineState, codes: frozenset[str]) -> set[str]:
-    """Units with a holding in a scope whose holdings differ between the states.
+def changed_scopes(before: EngineState, after: EngineState, item: str) -> frozenset[str]:
+    """The scopes whose holdings of ``item`` differ between the states.
 
     A resumed replay shares the holding tuple of every scope it did not touch, so comparing by
-    identity keeps this proportional to the change.
+    identity keeps this proportional to the change (a full replay shares none: every scope).
     """
+    old, new = before.replays.get(item), after.replays.get(item)
+    if old is new:
+        return frozenset()
+    old_scopes = old.by_scope if old is not None else {}
+    new_scopes = new.by_scope if new is not None else {}
+    return frozenset(
+        scope
+        for scope in old_scopes.keys() | new_scopes.keys()
+        if old_scopes.get(scope, ()) is not new_scopes.get(scope, ())
+    )
+
+
+def _units_in(
+    before: EngineState, after: EngineState, scopes: Mapping[str, frozenset[str]]
+) -> set[str]:
+    """Units with a holding in a scope whose holdings differ: those whose lists may differ."""
     units: set[str] = set()
-    for code in codes:
-        old, new = before.replays.get(code), after.replays.get(code)
-        old_scopes = old.by_scope if old is not None else {}
-        new_scopes = new.by_scope if new is not None else {}
-        for scope in old_scopes.keys() | new_scopes.keys():
-            was, now = old_scopes.get(scope, ()), new_scopes.get(scope, ())
-            if was is not now:
-                units.update(h.unit for h in was)
-                units.update(h.unit for h in now)
+    for code, changed in scopes.items():
+        for state in (before, after):
+            found = state.replays.get(code)
+            by_scope = found.by_scope if found is not None else {}
+            for scope in changed:
+                units.update(h.unit for h in by_scope.get(scope, ()))
     return units

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,6 +38,7 @@ __all__ = ["ItemReplay", "ReplayIssue", "Replayer", "Tail", "lineage_of", "repla
 
 _UNTIL, _ABOLISH, _ACT = 0, 1, 2
 ACT_RANK = _ACT  # an act's rank among one day's events (after untils and abolitions)
+_NONE: frozenset[str] = frozenset()
 Event = tuple[date, int, tuple[object, ...], str | tuple[Act, int]]
 
 
@@ -178,15 +180,22 @@ class Replayer:
         principal: str | None = None,
         delegated_by: str | None = None,
     ) -> Lineage:
-        origin = act.id if act is not None else (like.origin if like else "")
-        parent = like.key if like is not None else ""
+        if like is None:
+            origin, parent, acts, carved, joint = act.id if act else "", "", [], {}, False
+        else:
+            origin = act.id if act else like.origin
+            parent, acts, carved = like.key, list(like.acts), dict(like.carved)
+            joint, principal, delegated_by = like.joint, like.principal, like.delegated_by
         key = lineage_key(self.item, unit, scope, role, origin, parent)
-        while self.taken(key, fresh=act is not None and like is None):
+        fresh = act is not None and like is None
+        while self.taken(key, fresh=fresh):
             key = lineage_key(key, "again")
         self._keys.add(key)
-        acts = list(like.acts) if like is not None else []
-        if act is not None and act.id not in acts:
-            acts.append(act.id)
+        if act is not None:
+            joint = joint or act.role == ActRole.JOINT
+            if act.id not in acts:
+                acts.append(act.id)
+        day = self.day
         lineage = Lineage(
             key=key,
             unit=unit,
@@ -195,20 +204,19 @@ class Replayer:
             role=role,
             mode=mode,
             origin=origin,
-            since=self.day,
-            start=self.day,
+            since=day,
+            start=day,
             acts=acts,
-            carved=dict(like.carved) if like is not None else {},
-            joint=(act is not None and act.role == ActRole.JOINT)
-            or (like is not None and like.joint),
-            principal=principal if like is None else like.principal,
-            delegated_by=delegated_by if like is None else like.delegated_by,
+            carved=carved,
+            joint=joint,
+            principal=principal,
+            delegated_by=delegated_by,
         )
         self.adopt(lineage)
         if act is not None:
             self.effects[act.id].created.append(lineage)
-        if role == Role.PRIMARY:
-            self._end_cancellation(self.day)
+        if role == Role.PRIMARY and self.cancelled:
+            self._end_cancellation(day)
         return lineage
 
     def taken(self, key: str, *, fresh: bool = False) -> bool:
@@ -230,7 +238,7 @@ class Replayer:
         self.effects[act.id].ended.append(lineage)
 
     def _carve(
-        self, region: str, act: Act, units: set[str] | None, exclude: set[str]
+        self, region: str, act: Act, units: set[str] | None, exclude: AbstractSet[str]
     ) -> list[Lineage]:
         """Carve ``region`` out of the live primary holdings of ``units`` (any, when None).
 
@@ -278,14 +286,16 @@ class Replayer:
 
     def _delegate(self, act: Act) -> None:
         source = act.from_unit or ""
+        sources = {source}
+        territory = self._region_of(source)
         item = self.catalog.items.get(self.item)
         if item is not None and not item.delegable:
             self._issue(act, source, "not_delegable")
         for unit in dict.fromkeys(act.to):
             for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
-                if not self.regions.covers(self._region_of(source), scope):
+                if not self.regions.covers(territory, scope):
                     self._issue(act, source, "outside_territory")
-                carved = self._carve(scope, act, {source}, set())
+                carved = self._carve(scope, act, sources, _NONE)
                 if not carved:
                     self._issue(act, source, "delegator_not_holding")
                 self._create(act, unit, scope, Role.PRIMARY, Mode.DELEGATED, delegated_by=source)

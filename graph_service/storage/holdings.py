@@ -3,9 +3,9 @@
 The engine derives holdings from acts; adapters that keep them in the graph for people browsing it
 (``(:Unit)-[:HOLDS]->(:PowerItem)``) replace them wholesale with ``clear_holdings`` then
 ``write_holdings`` in batches. The storage layer may not import the engine, so a holding arrives
-as a mapping or as any dataclass with the fields below (the engine's ``Holding`` is one); values
-are normalised the way the rest of the graph stores them: dates as ISO strings, enums as their
-values, sets as sorted lists.
+as a mapping, a named tuple (the engine's ``Holding`` is one) or a dataclass with the fields
+below; values are normalised the way the rest of the graph stores them: dates as ISO strings,
+enums as their values, sets as sorted lists.
 """
 
 from __future__ import annotations
@@ -61,9 +61,14 @@ def holding_steps(holdings: Iterable[object], batch: int = DEFAULT_BATCH) -> lis
 def _as_mapping(holding: object) -> Mapping[str, Any]:
     if isinstance(holding, Mapping):
         return holding
+    as_dict = getattr(holding, "_asdict", None)  # a named tuple
+    if isinstance(holding, tuple) and callable(as_dict):
+        return dict(as_dict())
     if dataclasses.is_dataclass(holding) and not isinstance(holding, type):
         return {f.name: getattr(holding, f.name) for f in dataclasses.fields(holding)}
-    raise TypeError(f"a holding is a mapping or a dataclass, not {type(holding).__name__}")
+    raise TypeError(
+        f"a holding is a mapping, a named tuple or a dataclass, not {type(holding).__name__}"
+    )
 
 
 def _plain(value: Any) -> Any:

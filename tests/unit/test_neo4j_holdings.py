@@ -51,7 +51,7 @@ def test_a_row_without_a_required_field_names_it() -> None:
 
 
 def test_other_objects_are_refused() -> None:
-    with pytest.raises(TypeError, match="mapping or a dataclass"):
+    with pytest.raises(TypeError, match="a named tuple or a dataclass, not tuple"):
         holding_row(("u", "i"))
 
 
