@@ -1,8 +1,9 @@
 """What the engine answers: holdings, jurisdiction answers, findings, power-list entries.
 
-Plain frozen dataclasses with slots, the API maps them to GraphQL types. ``Holding`` is a named
-tuple instead: the engine builds about a million of them at Beijing scale and a frozen dataclass
-costs five times as much to construct (every field goes through ``object.__setattr__``).
+Plain frozen dataclasses with slots, the API maps them to GraphQL types. ``Holding`` and
+``AnswerChange`` are named tuples instead: the engine builds about a million holdings at Beijing
+scale, and a frozen dataclass costs five times as much to construct (every field goes through
+``object.__setattr__``).
 """
 
 from __future__ import annotations
@@ -186,9 +187,9 @@ class SearchHit:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerChange:
-    """One (item, place) whose answer a previewed change would alter."""
+class AnswerChange(NamedTuple):
+    """One (item, place) whose answer a previewed change would alter (a named tuple, as a
+    preview of a city-wide delegation lists ten thousand of them)."""
 
     item: str
     place: str

@@ -66,6 +66,14 @@ class Catalog:
     acts_by_item: dict[str, list[Act]] = field(default_factory=dict)
     published: dict[str, list[PublishedList]] = field(default_factory=dict)
     next_position: int = 0
+    # what one act reaches, by act id: the same for every item it names (a new catalog, as after
+    # any change, starts afresh)
+    _targets: dict[str, tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _abolitions: dict[str, tuple[tuple[str, date], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, dataset: Dataset) -> Catalog:
@@ -155,6 +163,44 @@ class Catalog:
     @staticmethod
     def regions(records: Records) -> list[Region]:
         return list(cast(Mapping[str, Region], records[EntityKind.REGION]).values())
+
+    def act_targets(self, act: Act) -> tuple[tuple[str, str], ...]:
+        """The (unit, scope) pairs an act grants to: each unit over the act's scope, or over
+        the unit's own region when the act has none."""
+        found = self._targets.get(act.id)
+        if found is None:
+            found = tuple(
+                (unit, scope)
+                for unit in dict.fromkeys(act.to)
+                for scope in dict.fromkeys(act.scope or [self.region_of(unit)])
+            )
+            self._targets[act.id] = found
+        return found
+
+    def abolitions(self, act: Act) -> tuple[tuple[str, date], ...]:
+        """(unit, abolished on) of the units an act involves (``to``, ``from`` and, transitively,
+        their successors) that are abolished some day: replay processes those with the act."""
+        found = self._abolitions.get(act.id)
+        if found is None:
+            involved = {*act.to, *([act.from_unit] if act.from_unit else [])}
+            todo = list(involved)
+            while todo:
+                unit = self.units.get(todo.pop())
+                if unit is not None and unit.successor and unit.successor not in involved:
+                    involved.add(unit.successor)
+                    todo.append(unit.successor)
+            found = tuple(
+                (u, found_unit.valid_to)
+                for u in sorted(involved)
+                if (found_unit := self.units.get(u)) is not None and found_unit.valid_to
+            )
+            self._abolitions[act.id] = found
+        return found
+
+    def region_of(self, unit: str) -> str:
+        """The unit's region (the unit id itself for an unknown unit)."""
+        found = self.units.get(unit)
+        return found.region if found else unit
 
     def is_statutory(self, act: Act) -> bool:
         """Whether the act's document is legislation, so the grant it records is STATUTORY."""

@@ -61,17 +61,23 @@ class _Answers:
         found = self.valid.get(scope)
         if found is None:
             at = self.at
-            holdings = self.by_scope.get(scope, ())
-            found = [h for h in holdings if h.role == Role.PRIMARY and h.valid_on(at)]
+            found = [
+                h
+                for h in self.by_scope.get(scope, ())
+                if h.role == Role.PRIMARY
+                and h.valid_from <= at
+                and (h.valid_to is None or at < h.valid_to)
+            ]
             self.valid[scope] = found
         return found
 
     def at_place(self, place: str) -> Answer:
         covering = self.regions.covering(place)
-        valid = self.valid
+        valid, by_scope = self.valid, self.by_scope
         primary = [
             h
             for scope in covering
+            if scope in by_scope  # most covering scopes hold nothing of the item
             for h in (valid[scope] if scope in valid else self._valid(scope))
             if not h.carved_out or h.carved_out.isdisjoint(covering)
         ]
@@ -83,11 +89,17 @@ class _Answers:
         return status_of(primary), tuple(sorted(units))
 
 
-def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
+def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[tuple[str, bool]]]:
+    """Place -> (unit, joint) of ``holdings`` covering it."""
+    out: dict[str, set[tuple[str, bool]]] = {}
     for holding in holdings:
+        held = (holding.unit, holding.joint)
         for place in holding_places(state, holding):
-            out.setdefault(place, set()).add(f"{holding.unit}|{holding.joint}")
+            found = out.get(place)
+            if found is None:
+                out[place] = {held}
+            else:
+                found.add(held)
     return out
 
 

@@ -34,8 +34,8 @@ class Reach:
 def reach_of(
     before: EngineState, after: EngineState, items: Iterable[str], change: ChangeSet | None
 ) -> Reach:
-    """The reach of ``change`` replayed as ``items``, from the state ``before`` to ``after``
-    (``change`` None: anything may have changed besides those items, so every act and unit)."""
+    """The reach of ``change`` replayed as ``items``, from the state ``before`` to ``after``, a
+    fork of it (``change`` None: anything may have changed besides those items)."""
     codes = frozenset(items)
     states = (before, after)
     fields = {
@@ -57,7 +57,8 @@ def reach_of(
             if replay is not None:
                 flagged.update(issue.act for issue in replay.issues)
     lists_changed = any(ref.kind == EntityKind.PUBLISHED_LIST for ref in change.touched())
-    units = None if lists_changed else frozenset(_units_in(before, after, scopes))
+    # the units whose holdings the fork changed; every unit when lists changed or no fork
+    units = None if lists_changed else after.forked_units
     return Reach(codes, frozenset(fields), frozenset(acts), frozenset(flagged), units, scopes)
 
 
@@ -77,17 +78,3 @@ def changed_scopes(before: EngineState, after: EngineState, item: str) -> frozen
         for scope in old_scopes.keys() | new_scopes.keys()
         if old_scopes.get(scope, ()) is not new_scopes.get(scope, ())
     )
-
-
-def _units_in(
-    before: EngineState, after: EngineState, scopes: Mapping[str, frozenset[str]]
-) -> set[str]:
-    """Units with a holding in a scope whose holdings differ: those whose lists may differ."""
-    units: set[str] = set()
-    for code, changed in scopes.items():
-        for state in (before, after):
-            found = state.replays.get(code)
-            by_scope = found.by_scope if found is not None else {}
-            for scope in changed:
-                units.update(h.unit for h in by_scope.get(scope, ()))
-    return units

@@ -9,7 +9,7 @@ is in ``item_replay`` (re-exported here).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +26,7 @@ from .regions import RegionIndex
 
 @dataclass(slots=True)
 class _Effects:
-    """What one act did, so its ``until`` can undo exactly that."""
+    """What one act did, so its ``until`` can undo exactly that (kept only for acts with one)."""
 
     created: list[Lineage] = field(default_factory=list)
     ended: list[Lineage] = field(default_factory=list)
@@ -47,8 +47,13 @@ def replay_item(item: str, catalog: Catalog, regions: RegionIndex) -> ItemReplay
 
 
 class Replayer:
-    def __init__(self, item: str, catalog: Catalog, regions: RegionIndex) -> None:
+    def __init__(
+        self, item: str, catalog: Catalog, regions: RegionIndex, *, keep_tails: bool = True
+    ) -> None:
+        """``keep_tails`` False: no tails, as for a what-if replay that is never resumed (a
+        replay without them is replayed from scratch instead, so this only costs time)."""
         self.item = item
+        self.keep_tails = keep_tails
         self.catalog = catalog
         self.regions = regions
         self.lineages: list[Lineage] = []
@@ -85,7 +90,7 @@ class Replayer:
         for lineage in lineages:
             lineage.finish()
             holdings.extend(lineage.versions)
-            self.summarise(lineage, end_causes, spans, tails)
+        self.summarise(lineages, end_causes, spans, tails)
         by_scope: defaultdict[str, list[Holding]] = defaultdict(list)
         for holding in holdings:
             by_scope[holding.scope].append(holding)
@@ -102,47 +107,41 @@ class Replayer:
             last_event=last,
         )
 
-    @staticmethod
     def summarise(
-        lineage: Lineage,
+        self,
+        lineages: Iterable[Lineage],
         end_causes: dict[str, EndCause],
         spans: dict[str, tuple[date, date | None]],
         tails: dict[str, Tail],
     ) -> None:
-        """Record a finished lineage's span, end cause and (when still open) its tail."""
-        last = lineage.versions[-1] if lineage.versions else None
-        spans[lineage.key] = (lineage.start, last.valid_to if last else None)
-        if last is None:
-            return
-        if lineage.end_cause is not None:
-            end_causes[last.id] = lineage.end_cause
-        if last.valid_to is None:
-            carved = tuple(lineage.carved.items())
-            tails[last.id] = Tail(lineage.origin, lineage.delegated_by, lineage.start, carved)
+        """Record each finished lineage's span, end cause and (when still open) its tail."""
+        keep_tails = self.keep_tails
+        for lineage in lineages:
+            versions = lineage.versions
+            if not versions:
+                spans[lineage.key] = (lineage.start, None)
+                continue
+            last = versions[-1]
+            spans[lineage.key] = (lineage.start, last.valid_to)
+            if lineage.end_cause is not None:
+                end_causes[last.id] = lineage.end_cause
+            if last.valid_to is None and keep_tails:
+                carved = tuple(lineage.carved.items())
+                tails[last.id] = Tail(lineage.origin, lineage.delegated_by, lineage.start, carved)
 
     def _events(self, only: Sequence[Act] | None = None) -> list[Event]:
         """The item's events (or those of the acts ``only`` and of the units they involve)."""
         acts = self.catalog.acts_by_item.get(self.item, []) if only is None else only
         events: list[Event] = []
-        involved: set[str] = set()
+        abolished: dict[str, date] = {}
         for act in acts:
             order = self.catalog.order[act.id]
             events.append((act.effective, _ACT, order, (act, _ACT)))
             if act.until is not None:
                 events.append((act.until, _UNTIL, order, (act, _UNTIL)))
-            involved.update(act.to)
-            if act.from_unit:
-                involved.add(act.from_unit)
-        todo = list(involved)
-        while todo:
-            unit = self.catalog.units.get(todo.pop())
-            if unit is not None and unit.successor and unit.successor not in involved:
-                involved.add(unit.successor)
-                todo.append(unit.successor)
-        for unit_id in sorted(involved):
-            unit = self.catalog.units.get(unit_id)
-            if unit is not None and unit.valid_to is not None:
-                events.append((unit.valid_to, _ABOLISH, (unit_id,), unit_id))
+            abolished.update(self.catalog.abolitions(act))
+        for unit_id in sorted(abolished):
+            events.append((abolished[unit_id], _ABOLISH, (unit_id,), unit_id))
         return events
 
     def _apply(self, act: Act) -> None:
@@ -164,10 +163,6 @@ class Replayer:
     def _live_of(self, unit: str) -> list[Lineage]:
         return [lineage for lineage in self.by_unit.get(unit, ()) if lineage.alive]
 
-    def _region_of(self, unit: str) -> str:
-        found = self.catalog.units.get(unit)
-        return found.region if found else unit
-
     def _create(
         self,
         act: Act | None,
@@ -187,44 +182,46 @@ class Replayer:
             parent, acts, carved = like.key, list(like.acts), dict(like.carved)
             joint, principal, delegated_by = like.joint, like.principal, like.delegated_by
         key = lineage_key(self.item, unit, scope, role, origin, parent)
-        fresh = act is not None and like is None
-        while self.taken(key, fresh=fresh):
+        if act is None or like is not None:  # not derived from a new act alone: may repeat
+            self.know_keys()
+        keys = self._keys
+        while key in keys:  # ids must stay unique within the item
             key = lineage_key(key, "again")
-        self._keys.add(key)
+        keys.add(key)
         if act is not None:
             joint = joint or act.role == ActRole.JOINT
             if act.id not in acts:
                 acts.append(act.id)
         day = self.day
+        # positional, in field order (key .. delegated_by): the hottest constructor of a replay
         lineage = Lineage(
-            key=key,
-            unit=unit,
-            item=self.item,
-            scope=scope,
-            role=role,
-            mode=mode,
-            origin=origin,
-            since=day,
-            start=day,
-            acts=acts,
-            carved=carved,
-            joint=joint,
-            principal=principal,
-            delegated_by=delegated_by,
+            key,
+            unit,
+            self.item,
+            scope,
+            role,
+            mode,
+            origin,
+            day,  # since
+            day,  # start
+            acts,
+            carved,
+            joint,
+            principal,
+            delegated_by,
         )
-        self.adopt(lineage)
-        if act is not None:
+        self.lineages.append(lineage)  # ``adopt``, inlined
+        self.by_unit[unit].append(lineage)
+        if role == Role.PRIMARY:
+            self.primaries[unit].append(lineage)
+            if self.cancelled:
+                self._end_cancellation(day)
+        if act is not None and act.until is not None:
             self.effects[act.id].created.append(lineage)
-        if role == Role.PRIMARY and self.cancelled:
-            self._end_cancellation(day)
         return lineage
 
-    def taken(self, key: str, *, fresh: bool = False) -> bool:
-        """Whether a lineage of this item already has ``key`` (ids must stay unique).
-
-        ``fresh``: the key derives from the creating act alone (no parent lineage).
-        """
-        return key in self._keys
+    def know_keys(self) -> None:
+        """Make sure ``_keys`` holds every lineage key of the item (here it always does)."""
 
     def adopt(self, lineage: Lineage) -> None:
         """Index a lineage (new, or carried over when resuming)."""
@@ -235,7 +232,8 @@ class Replayer:
 
     def _end(self, lineage: Lineage, act: Act) -> None:
         lineage.close(self.day, EndCause("act", act=act.id))
-        self.effects[act.id].ended.append(lineage)
+        if act.until is not None:
+            self.effects[act.id].ended.append(lineage)
 
     def _carve(
         self, region: str, act: Act, units: set[str] | None, exclude: AbstractSet[str]
@@ -265,7 +263,7 @@ class Replayer:
                 if not targets:
                     continue
             for target in targets:
-                if lineage.carve(self.day, target, act.id):
+                if lineage.carve(self.day, target, act.id) and act.until is not None:
                     self.effects[act.id].carved.append((lineage, target))
             carved.append(lineage)
         return carved
@@ -280,28 +278,26 @@ class Replayer:
     # -- the act kinds -----------------------------------------------------------------------
     def _assign(self, act: Act) -> None:
         mode = Mode.STATUTORY if self.catalog.is_statutory(act) else Mode.ORIGINAL
-        for unit in dict.fromkeys(act.to):
-            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
-                self._create(act, unit, scope, Role.PRIMARY, mode)
+        for unit, scope in self.catalog.act_targets(act):
+            self._create(act, unit, scope, Role.PRIMARY, mode)
 
     def _delegate(self, act: Act) -> None:
         source = act.from_unit or ""
         sources = {source}
-        territory = self._region_of(source)
+        territory = self.catalog.region_of(source)
         item = self.catalog.items.get(self.item)
         if item is not None and not item.delegable:
             self._issue(act, source, "not_delegable")
-        for unit in dict.fromkeys(act.to):
-            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
-                if not self.regions.covers(territory, scope):
-                    self._issue(act, source, "outside_territory")
-                carved = self._carve(scope, act, sources, _NONE)
-                if not carved:
-                    self._issue(act, source, "delegator_not_holding")
-                self._create(act, unit, scope, Role.PRIMARY, Mode.DELEGATED, delegated_by=source)
-                if carved:
-                    supervisor = self._create(act, source, scope, Role.SUPERVISOR, carved[0].mode)
-                    supervisor.acts[:0] = [a for a in carved[0].acts if a not in supervisor.acts]
+        for unit, scope in self.catalog.act_targets(act):
+            if not self.regions.covers(territory, scope):
+                self._issue(act, source, "outside_territory")
+            carved = self._carve(scope, act, sources, _NONE)
+            if not carved:
+                self._issue(act, source, "delegator_not_holding")
+            self._create(act, unit, scope, Role.PRIMARY, Mode.DELEGATED, delegated_by=source)
+            if carved:
+                supervisor = self._create(act, source, scope, Role.SUPERVISOR, carved[0].mode)
+                supervisor.acts[:0] = [a for a in carved[0].acts if a not in supervisor.acts]
 
     def _entrust(self, act: Act) -> None:
         source = act.from_unit or ""
@@ -309,9 +305,8 @@ class Replayer:
         if not any(lin.role == Role.PRIMARY for lin in live):
             agent = any(lin.role == Role.AGENT for lin in live)
             self._issue(act, source, "agent_reentrust" if agent else "delegator_not_holding")
-        for unit in dict.fromkeys(act.to):
-            for scope in dict.fromkeys(act.scope or [self._region_of(unit)]):
-                self._create(act, unit, scope, Role.AGENT, Mode.ENTRUSTED, principal=source)
+        for unit, scope in self.catalog.act_targets(act):
+            self._create(act, unit, scope, Role.AGENT, Mode.ENTRUSTED, principal=source)
 
     def _transfer(self, act: Act) -> None:
         source, target = act.from_unit or "", act.to[0]
@@ -350,7 +345,9 @@ class Replayer:
             self._end(lineage, act)
             for other in self._live():
                 if other.give_back(self.day, lineage.scope, lineage.origin, by=act.id):
-                    self.effects[act.id].given_back.append((other, lineage.scope, lineage.origin))
+                    if act.until is not None:
+                        effects = self.effects[act.id]
+                        effects.given_back.append((other, lineage.scope, lineage.origin))
                 elif (
                     other.role == Role.SUPERVISOR
                     and other.origin == lineage.origin

@@ -28,26 +28,35 @@ _LOCAL_KINDS = frozenset({ActKind.ASSIGN, ActKind.DELEGATE, ActKind.ENTRUST})
 
 
 def resume_item(
-    old: ItemReplay, catalog: Catalog, regions: RegionIndex, new_acts: Sequence[Act]
+    old: ItemReplay,
+    catalog: Catalog,
+    regions: RegionIndex,
+    new_acts: Sequence[Act],
+    *,
+    keep_tails: bool = True,
 ) -> tuple[ItemReplay, set[str]] | None:
-    """The item's replay once ``new_acts`` are added, and the units whose holdings changed."""
-    return _Resumed(old, catalog, regions).resume(new_acts)
+    """The item's replay once ``new_acts`` are added, and the units whose holdings changed
+    (``keep_tails``: see ``Replayer``)."""
+    return _Resumed(old, catalog, regions, keep_tails).resume(new_acts)
 
 
 class _Resumed(Replayer):
-    def __init__(self, old: ItemReplay, catalog: Catalog, regions: RegionIndex) -> None:
-        super().__init__(old.item, catalog, regions)
+    def __init__(
+        self, old: ItemReplay, catalog: Catalog, regions: RegionIndex, keep_tails: bool
+    ) -> None:
+        super().__init__(old.item, catalog, regions, keep_tails=keep_tails)
         self.old = old
         self.seeded: dict[str, Lineage] = {}  # old open version id -> the lineage carried over
         self._loaded = False
         self.cancelled = [[start, end] for start, end in old.cancelled]
         self.issues = list(old.issues)
 
-    def taken(self, key: str, *, fresh: bool = False) -> bool:
-        if not fresh and not self._loaded:  # a fresh key names a new act: no old lineage has it
+    def know_keys(self) -> None:
+        """Learn the keys of the old lineages, once, only when a key could repeat one: a key
+        derived from a new act alone cannot (keys include the creating act)."""
+        if not self._loaded:
             self._keys.update(lineage_of(h.id) for h in self.old.holdings)
             self._loaded = True
-        return key in self._keys
 
     def resume(self, new_acts: Sequence[Act]) -> tuple[ItemReplay, set[str]] | None:
         last = self.old.last_event
@@ -107,12 +116,11 @@ class _Resumed(Replayer):
             holdings.extend(lineage.versions)
         spans = dict(old.spans)
         end_causes = dict(old.end_causes)
-        tails = dict(old.tails)
+        tails = dict(old.tails) if self.keep_tails else {}
         for open_id, lineage in self.seeded.items():
-            del tails[open_id]
+            tails.pop(open_id, None)
             self._summarise_carried(open_id, lineage, end_causes, spans, tails)
-        for lineage in fresh:
-            self.summarise(lineage, end_causes, spans, tails)
+        self.summarise(fresh, end_causes, spans, tails)
         touched = {lineage.scope for lineage in self.lineages}
         regrouped: dict[str, list[Holding]] = {scope: [] for scope in touched}
         for holding in holdings:
@@ -149,7 +157,7 @@ class _Resumed(Replayer):
         """As ``summarise``, when the lineage's last version may be one emitted before resuming
         (its open version ended on the day it began, so it is not emitted again)."""
         if lineage.versions:
-            self.summarise(lineage, end_causes, spans, tails)
+            self.summarise((lineage,), end_causes, spans, tails)
             return
         previous_id = f"{lineage.key}.{lineage.numbered_from}"
         previous = next(

@@ -91,6 +91,12 @@ class EngineState:
             _owned_units=set(),
         )
 
+    @property
+    def forked_units(self) -> frozenset[str] | None:
+        """Units whose holdings changed since this fork was made (None: not a fork)."""
+        owned = self._owned_units
+        return frozenset(owned) if owned is not None else None
+
     def holdings(self) -> Iterable[Holding]:
         for replay in self.replays.values():
             yield from replay.holdings

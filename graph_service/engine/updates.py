@@ -59,24 +59,34 @@ def advance(
         if code not in catalog.items:
             target.drop(code)
             continue
-        if code not in from_scratch and _resume(previous, target, catalog, code, acts):
+        if code not in from_scratch and _resume(previous, target, catalog, code, acts, fork):
             continue
         target.put(replay_item(code, catalog, state.regions))
     return target, items | from_scratch
 
 
 def _resume(
-    previous: Catalog, target: EngineState, catalog: Catalog, code: str, acts: set[str]
+    previous: Catalog,
+    target: EngineState,
+    catalog: Catalog,
+    code: str,
+    acts: set[str],
+    fork: bool,
 ) -> bool:
     """Replay ``code`` by resuming it when the change only adds acts after its last event.
 
-    ``target`` still holds the item's replay from before the change (it is replaced here).
+    ``target`` still holds the item's replay from before the change (it is replaced here); a
+    fork is never resumed in turn, so its replays keep no tails.
     """
     old = target.replays.get(code)
     if old is None or any(a.id in acts for a in previous.acts_by_item.get(code, ())):
         return False
     new_acts = [a for a in catalog.acts_by_item.get(code, ()) if a.id in acts]
-    resumed = resume_item(old, catalog, target.regions, new_acts) if new_acts else None
+    resumed = (
+        resume_item(old, catalog, target.regions, new_acts, keep_tails=not fork)
+        if new_acts
+        else None
+    )
     if resumed is None:
         return False
     target.put_partial(*resumed)
