@@ -55,7 +55,8 @@ class _Answers:
 
     def primary(self, scopes: Iterable[str]) -> dict[str, Holding]:
         """Valid primary holdings by id in ``scopes``."""
-        return {h.id: h for scope in scopes for h in self._valid(scope)}
+        by_scope = self.by_scope
+        return {h.id: h for scope in scopes if scope in by_scope for h in self._valid(scope)}
 
     def _valid(self, scope: str) -> list[Holding]:
         found = self.valid.get(scope)
