@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"Benchmarks ({report.title}), Python {sys.version.split()[0]}")
     print(format_table(report.rows))
+    for note in report.notes:
+        print(f"note: {note}")
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import signal
 import sys
@@ -28,13 +29,14 @@ from redis.retry import Retry
 
 from graph_service.domain.errors import StoreUnavailableError
 
-from .errors import translated
+from .errors import ServerLoadingError, translated
 
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
 CLIENT_PREFIX = "graph-service-"  # + pid and a random suffix: one name per open store
 ADMIN_CLIENT = "graph-service-admin"  # short-lived connections of this module
+log = logging.getLogger(__name__)
 _MAX_SOCKET_PATH = 104  # sun_path is 108 bytes on Linux, 104 on macOS
 
 
@@ -78,8 +80,9 @@ def start_or_reuse(data_dir: Path, timeout: float = 60.0) -> ServerHandle:
     if handle.pid is not None and _is_our_server(handle.pid, handle.socket):
         _wait_until_ready(handle, timeout)  # alive: maybe still loading its append-only file
         return handle
-    if handle.socket.exists() and _answers(handle.socket):
-        return handle  # alive without (or with a foreign) pid file: still ours to use
+    if handle.socket.exists() and _state(handle.socket) != "down":
+        _wait_until_ready(handle, timeout)  # alive without (or with a foreign) pid file: ours
+        return handle
     _clear_leftovers(data_dir)
     check_system_libraries()
     handle.pid = _spawn(_command(data_dir))
@@ -90,7 +93,7 @@ def start_or_reuse(data_dir: Path, timeout: float = 60.0) -> ServerHandle:
 
 def stop(handle: ServerHandle, timeout: float = 30.0) -> None:
     """Shut the server down cleanly (SHUTDOWN flushes the append-only file), then wait."""
-    client = _client(handle.socket)
+    client = admin_client(handle.socket)
     with contextlib.suppress(StoreUnavailableError), translated("shutdown"):
         client.shutdown(nosave=True)  # --save "" anyway: the append-only file is the store
     client.close()
@@ -105,7 +108,7 @@ def stop(handle: ServerHandle, timeout: float = 30.0) -> None:
 
 def other_clients(handle: ServerHandle, mine: str) -> list[str]:
     """Names of other service connections (another process still using this server)."""
-    client = _client(handle.socket)
+    client = admin_client(handle.socket)
     try:
         with translated("client list"):
             listed = client.client_list()
@@ -161,33 +164,46 @@ def _spawn(argv: list[str]) -> int:
 
 
 def _wait_until_ready(handle: ServerHandle, timeout: float) -> None:
+    """Wait for the server to answer. ``timeout`` bounds the wait for it to come up at all; a
+    server that is up but still loading its append-only file is waited for as long as it loads
+    (a long log after a crash can take minutes: see ``compaction``), with a line in the log."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    announced = False
+    while True:
         if handle.started and handle.pid is not None and not _alive(handle.pid):
             raise StoreUnavailableError(
                 f"FalkorDB exited while starting; log {handle.log}:\n{log_tail(handle.data_dir)}"
             )
-        if handle.socket.exists() and _answers(handle.socket):
+        state = _state(handle.socket) if handle.socket.exists() else "down"
+        if state == "ready":
             return
+        if state == "loading":
+            if not announced:
+                log.info("FalkorDB is loading its append-only file in %s", handle.data_dir)
+                announced = True
+        elif time.monotonic() >= deadline:
+            raise StoreUnavailableError(
+                f"FalkorDB did not answer on {handle.socket} within {timeout:.0f}s; "
+                f"log {handle.log}:\n{log_tail(handle.data_dir)}"
+            )
         time.sleep(0.02)
-    raise StoreUnavailableError(
-        f"FalkorDB did not answer on {handle.socket} within {timeout:.0f}s; "
-        f"log {handle.log}:\n{log_tail(handle.data_dir)}"
-    )
 
 
-def _answers(socket: Path) -> bool:
-    client = _client(socket)
+def _state(socket: Path) -> str:
+    """ "ready", "loading" (up, replaying its append-only file) or "down"."""
+    client = admin_client(socket)
     try:
         with translated("ping"):
-            return bool(client.ping())
-    except StoreUnavailableError:  # refused, stale socket, or still loading
-        return False
+            return "ready" if client.ping() else "down"
+    except ServerLoadingError:
+        return "loading"
+    except StoreUnavailableError:  # refused, or a stale socket
+        return "down"
     finally:
         client.close()
 
 
-def _client(socket: Path) -> redis.Redis:
+def admin_client(socket: Path) -> redis.Redis:
     # No driver retries: a refused socket must answer "not there" at once (redis-py would
     # otherwise back off for seconds, e.g. after SHUTDOWN closes the connection).
     return redis.Redis(

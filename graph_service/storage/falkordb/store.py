@@ -28,11 +28,10 @@ from graph_service.storage.holdings import holding_steps
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
 
-from . import server
+from . import compaction, server
 from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
 
-BULK_ROWS = 10_000  # after a change set this large, compact the append-only file
 RETRIES = 2  # further attempts to complete a journaled change set before giving up
 StepHook = Callable[[int, Step], None]
 
@@ -138,6 +137,9 @@ class FalkorDBStore:
         except StoreUnavailableError:
             return  # already gone
         if not others:
+            # let the log become a snapshot first: a long log makes the next start very slow
+            with contextlib.suppress(StorageError):
+                await asyncio.to_thread(compaction.compact, self._server, wait=True)
             await asyncio.to_thread(server.stop, self._server)
 
     async def _recover(self) -> None:
@@ -157,9 +159,7 @@ class FalkorDBStore:
                 self.on_step(index, step)
             await self._run(step.statement, step.params)
         await self._journal.finish(entry)
-        if sum(step.rows for step in steps) >= BULK_ROWS:
-            with translated("append-only file rewrite"):
-                await self._db.connection.execute_command("BGREWRITEAOF")
+        await asyncio.to_thread(compaction.compact, self._server)
 
     async def _run(self, which: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         return await self._execute(statement(which), params)
@@ -200,6 +200,7 @@ async def open_store(
         await store._ensure_schema()
         async with store._lock:
             await store._recover()
+        await asyncio.to_thread(compaction.compact, handle)  # a crash may have left a long log
     except BaseException:
         await store.close()
         raise
