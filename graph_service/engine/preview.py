@@ -15,7 +15,7 @@ from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
 from .findings import findings, findings_about, sort_key
 from .jurisdiction import status_of
-from .reach import Reach, reach_of
+from .reach import Reach, changed_scopes
 from .state import EngineState
 
 Answer = tuple[Status, tuple[str, ...]]
@@ -25,9 +25,11 @@ def preview(before: EngineState, after: EngineState, reach: Reach | None, at: da
     """``reach``: what the change can alter (None: anything, every finding is diffed)."""
     if reach is None:
         old_list, new_list = findings(before, at), findings(after, at)
-        reach = reach_of(before, after, set(before.replays) | set(after.replays), None)
+        items = set(before.replays) | set(after.replays)
+        scopes = {code: changed_scopes(before, after, code) for code in items}
     else:
         old_list, new_list = findings_about(before, reach, at), findings_about(after, reach, at)
+        scopes = dict(reach.scopes)
     old = {f.id: f for f in old_list}
     new = {f.id: f for f in new_list}
     appeared = sorted((new[k] for k in new.keys() - old.keys()), key=sort_key)
@@ -35,8 +37,8 @@ def preview(before: EngineState, after: EngineState, reach: Reach | None, at: da
     changed = [(old[k], new[k]) for k in sorted(old.keys() & new.keys()) if old[k] != new[k]]
     changed.sort(key=lambda pair: sort_key(pair[1]))
     answers: list[AnswerChange] = []
-    for item in sorted(reach.items):
-        answers += answer_changes(before, after, item, at, reach.scopes[item])
+    for item in sorted(scopes):
+        answers += answer_changes(before, after, item, at, scopes[item])
     return Preview(at, tuple(appeared), tuple(resolved), tuple(changed), tuple(answers))
 
 
@@ -62,13 +64,8 @@ class _Answers:
         found = self.valid.get(scope)
         if found is None:
             at = self.at
-            found = [
-                h
-                for h in self.by_scope.get(scope, ())
-                if h.role == Role.PRIMARY
-                and h.valid_from <= at
-                and (h.valid_to is None or at < h.valid_to)
-            ]
+            holdings = self.by_scope.get(scope, ())
+            found = [h for h in holdings if h.role == Role.PRIMARY and h.valid_on(at)]
             self.valid[scope] = found
         return found
 
@@ -82,25 +79,16 @@ class _Answers:
             for h in (valid[scope] if scope in valid else self._valid(scope))
             if not h.carved_out or h.carved_out.isdisjoint(covering)
         ]
-        units = {h.unit for h in primary}
-        if not self.in_force or not units:
-            return Status.GAP, tuple(sorted(units))
-        if len(units) == 1:
-            return Status.CLEAR, (*units,)
-        return status_of(primary), tuple(sorted(units))
+        status = status_of(primary) if self.in_force else Status.GAP
+        return status, tuple(sorted({h.unit for h in primary}))
 
 
 def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[tuple[str, bool]]]:
     """Place -> (unit, joint) of ``holdings`` covering it."""
     out: dict[str, set[tuple[str, bool]]] = {}
     for holding in holdings:
-        held = (holding.unit, holding.joint)
         for place in holding_places(state, holding):
-            found = out.get(place)
-            if found is None:
-                out[place] = {held}
-            else:
-                found.add(held)
+            out.setdefault(place, set()).add((holding.unit, holding.joint))
     return out
 
 

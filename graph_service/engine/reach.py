@@ -32,10 +32,10 @@ class Reach:
 
 
 def reach_of(
-    before: EngineState, after: EngineState, items: Iterable[str], change: ChangeSet | None
+    before: EngineState, after: EngineState, items: Iterable[str], change: ChangeSet
 ) -> Reach:
     """The reach of ``change`` replayed as ``items``, from the state ``before`` to ``after``, a
-    fork of it (``change`` None: anything may have changed besides those items)."""
+    fork of it."""
     codes = frozenset(items)
     states = (before, after)
     fields = {
@@ -45,10 +45,8 @@ def reach_of(
         if (found := state.catalog.items.get(code)) is not None and (field := found.field)
     }
     scopes = {code: changed_scopes(before, after, code) for code in codes}
-    if change is None:
-        every = frozenset(before.catalog.acts.keys() | after.catalog.acts.keys())
-        return Reach(codes, frozenset(fields), every, every, None, scopes)
-    written = {ref.key for ref in change.touched() if ref.kind == EntityKind.ACT}
+    touched = change.touched()
+    written = {ref.key for ref in touched if ref.kind == EntityKind.ACT}
     acts, flagged = set(written), set(written)
     for state in states:
         for code in codes:
@@ -56,7 +54,7 @@ def reach_of(
             replay = state.replays.get(code)
             if replay is not None:
                 flagged.update(issue.act for issue in replay.issues)
-    lists_changed = any(ref.kind == EntityKind.PUBLISHED_LIST for ref in change.touched())
+    lists_changed = any(ref.kind == EntityKind.PUBLISHED_LIST for ref in touched)
     # the units whose holdings the fork changed; every unit when lists changed or no fork
     units = None if lists_changed else after.forked_units
     return Reach(codes, frozenset(fields), frozenset(acts), frozenset(flagged), units, scopes)

@@ -210,12 +210,9 @@ class Replayer:
             principal,
             delegated_by,
         )
-        self.lineages.append(lineage)  # ``adopt``, inlined
-        self.by_unit[unit].append(lineage)
-        if role == Role.PRIMARY:
-            self.primaries[unit].append(lineage)
-            if self.cancelled:
-                self._end_cancellation(day)
+        self.adopt(lineage)
+        if role == Role.PRIMARY and self.cancelled:
+            self._end_cancellation(day)
         if act is not None and act.until is not None:
             self.effects[act.id].created.append(lineage)
         return lineage

@@ -25,8 +25,7 @@ _POLL = 0.05
 
 def log_bytes(handle: ServerHandle) -> int:
     """How much of the append-only file is log (writes since the last snapshot)."""
-    info = _persistence(handle)
-    return int(info["aof_current_size"]) - int(info["aof_base_size"])
+    return _log_size(_persistence(handle))
 
 
 def compact(handle: ServerHandle, *, wait: bool = False, timeout: float = 300.0) -> bool:
@@ -34,7 +33,7 @@ def compact(handle: ServerHandle, *, wait: bool = False, timeout: float = 300.0)
     ``timeout`` seconds) for it, or for one already running, to finish. True if one ran."""
     info = _persistence(handle)
     running = _rewriting(info)
-    if not running and int(info["aof_current_size"]) - int(info["aof_base_size"]) < LOG_LIMIT:
+    if not running and _log_size(info) < LOG_LIMIT:
         return False
     if not running:
         client = admin_client(handle.socket)
@@ -51,6 +50,10 @@ def compact(handle: ServerHandle, *, wait: bool = False, timeout: float = 300.0)
         while _rewriting(_persistence(handle)) and time.monotonic() < deadline:
             time.sleep(_POLL)
     return True
+
+
+def _log_size(info: dict[str, Any]) -> int:
+    return int(info["aof_current_size"]) - int(info["aof_base_size"])
 
 
 def _rewriting(info: dict[str, Any]) -> bool:
