@@ -9,9 +9,9 @@ paste our answers into memos and must be able to trace every fact.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .enums import (
     ActKind,
@@ -23,9 +23,7 @@ from .enums import (
     Review,
     UnitKind,
 )
-
-Key = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+from .text import Key, Line, Text
 
 
 class Record(BaseModel):
@@ -34,15 +32,15 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     collection: ClassVar[EntityKind]
 
-    source: str | None = Field(default=None, description="Where the fact comes from.")
+    source: Text | None = Field(default=None, description="Where the fact comes from.")
     illustrative: bool = Field(
         default=False, description="True for records made up to show a feature, not facts."
     )
-    note: str | None = None
+    note: Text | None = None
     recorded_at: datetime | None = Field(
         default=None, description="When the service recorded it (set on write)."
     )
-    recorded_by: str | None = Field(default=None, description="Who recorded it (set on write).")
+    recorded_by: Line | None = Field(default=None, description="Who recorded it (set on write).")
 
     @property
     def key(self) -> str:
@@ -113,9 +111,9 @@ class Law(Interval):
     id: Key
     title: Key
     level: LawLevel
-    issuer: str | None = None
-    doc_number: str | None = None
-    short_title: str | None = None
+    issuer: Line | None = None
+    doc_number: Line | None = None
+    short_title: Line | None = None
 
     @property
     def key(self) -> str:
@@ -149,7 +147,7 @@ class PowerItem(Interval):
         default_factory=list,
         description="Regions that must have a competent unit; empty: the whole jurisdiction.",
     )
-    field: str | None = Field(default=None, description="Enforcement field, e.g. 城市管理.")
+    field: Line | None = Field(default=None, description="Enforcement field, e.g. 城市管理.")
 
     @property
     def key(self) -> str:
@@ -206,9 +204,9 @@ class Agreement(Interval):
     id: Key
     title: Key
     parties: list[Key] = Field(min_length=2)
-    fields: list[str] = Field(default_factory=list)
+    fields: list[Line] = Field(default_factory=list)
     items: list[Key] = Field(default_factory=list)
-    mechanisms: list[str] = Field(default_factory=list)
+    mechanisms: list[Line] = Field(default_factory=list)
 
     @property
     def key(self) -> str:

@@ -164,3 +164,33 @@ async def test_derived_holdings_are_written_back_for_people_browsing_the_graph(
     )
     [row] = await ctx.store._execute(count, {})
     assert row["n"] == len(ctx.projection.holdings()) > 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path"),
+    [
+        ("name", "a\u0000b", "regions[0].name"),
+        ("name", "a\u0007b", "regions[0].name"),
+        ("note", "line\u0000", "regions[0].note"),
+        ("code", "x\u001b", "regions[0].code"),
+    ],
+)
+async def test_control_characters_are_refused_with_their_path_and_nothing_is_written(
+    app: Starlette, client: httpx.AsyncClient, field: str, value: str, path: str
+) -> None:
+    """One NUL once made the embedded store unusable: it must never get past validation."""
+    region = {"code": "x", "name": "甲", "kind": "street", "parent": DISTRICT, field: value}
+    before = await service_of(app).store.load_all()
+    payload = await load(client, {"regions": [region]})
+    assert payload["__typename"] == "ValidationFailed"
+    assert [p["path"] for p in payload["problems"]] == [path]
+    assert "control character" in payload["problems"][0]["message"]
+    assert await service_of(app).store.load_all() == before
+    written = await load(client, {"regions": [{**region, field: "正常"}]})
+    assert written["__typename"] == "LoadSucceeded"
+
+
+async def test_tabs_and_line_breaks_stay_allowed_in_free_text(client: httpx.AsyncClient) -> None:
+    region = {"code": "x2", "name": "乙", "kind": "street", "parent": DISTRICT}
+    region["note"] = "一\n二\t三"
+    assert (await load(client, {"regions": [region]}))["__typename"] == "LoadSucceeded"

@@ -68,6 +68,25 @@ class Journal:
             text = await self._redis.get(self.key)
         return None if text is None else JournalEntry.decode(text)
 
+    async def quarantine(self, text_or_entry: JournalEntry | str, reason: str) -> str:
+        """Move the pending entry aside (kept for an operator, never retried); its new key.
+
+        For an entry the server can never apply (a statement it cannot parse) or cannot even
+        decode: retrying it forever would stop every later write.
+        """
+        text = text_or_entry if isinstance(text_or_entry, str) else text_or_entry.encode()
+        head = text.partition("\n")[0] or "undecodable"
+        target = f"{self.key}:quarantine:{head}"
+        with translated("journal quarantine"):
+            await self._redis.set(target, text + "\n" + json.dumps({"reason": reason}))
+            await self._redis.eval(_DELETE_IF_PENDING, 1, self.key, head + "\n")
+        return target
+
+    async def pending_text(self) -> str | None:
+        with translated("journal read"):
+            text: str | None = await self._redis.get(self.key)
+        return text
+
     async def finish(self, entry: JournalEntry) -> None:
         """Retire ``entry``, atomically and only if it is still the pending one."""
         with translated("journal finish"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -31,7 +32,9 @@ from graph_service.storage.port import Capability, Subgraph
 from . import compaction, server
 from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
+from .params import check_steps
 
+log = logging.getLogger(__name__)
 RETRIES = 2  # further attempts to complete a journaled change set before giving up
 StepHook = Callable[[int, Step], None]
 
@@ -87,6 +90,7 @@ class FalkorDBStore:
             await self._recover()
             top = await self._run(Statement.MAX_RECORD_SEQ, {})
             entry = JournalEntry(change, first_seq=int(top[0]["top"]) + 1)
+            check_steps(plan_change(change, entry.first_seq, self._batch))  # before it is durable
             if not await self._journal.begin(entry):
                 self._check_journal = True  # another process left one: complete it, then ours
                 await self._recover()
@@ -97,6 +101,9 @@ class FalkorDBStore:
             for attempt in range(1 + RETRIES):
                 try:
                     await self._complete(entry)
+                except QueryError as exc:
+                    await self._quarantine(entry, exc)
+                    raise
                 except StorageError as exc:
                     last = exc
                     await asyncio.sleep(0.05 * (attempt + 1))
@@ -147,10 +154,31 @@ class FalkorDBStore:
             raise StoreUnavailableError("the store is closed")
         if not self._check_journal:
             return
-        entry = await self._journal.pending()
-        if entry is not None:
-            await self._complete(entry)
+        text = await self._journal.pending_text()
+        if text is not None:
+            try:
+                entry = JournalEntry.decode(text)
+            except (ValueError, KeyError, TypeError, QueryError) as exc:
+                await self._quarantine(text, exc)
+            else:
+                try:
+                    await self._complete(entry)
+                except QueryError as exc:
+                    await self._quarantine(entry, exc)
         self._check_journal = False
+
+    async def _quarantine(self, entry: JournalEntry | str, cause: Exception) -> None:
+        """Set aside a journal entry the server can never apply, so that writes go on."""
+        where = await self._journal.quarantine(entry, str(cause))
+        name = entry.change.id if isinstance(entry, JournalEntry) else "(undecodable)"
+        log.error(
+            "change set %s cannot be applied by this server and was set aside under the key "
+            "%r, so that later writes go on; statements run before the failure stay applied, "
+            "compare with its contents there: %s",
+            name,
+            where,
+            cause,
+        )
 
     async def _complete(self, entry: JournalEntry) -> None:
         steps = plan_change(entry.change, entry.first_seq, self._batch)
