@@ -22,7 +22,13 @@ from graph_service.api import create_app
 from graph_service.config import Settings, SettingsError, StoreKind
 from graph_service.domain.errors import StoreUnavailableError
 from graph_service.engine.projection import Projection
-from graph_service.service import ServiceContext, load_dataset
+from graph_service.service import (
+    ServiceContext,
+    ServiceOptions,
+    load_dataset,
+    open_context,
+    running,
+)
 from graph_service.storage.port import GraphStore
 
 log = logging.getLogger(__name__)
@@ -61,26 +67,30 @@ async def migrate(settings: Settings) -> list[str]:
 
 @asynccontextmanager
 async def open_service(
-    settings: Settings, *, seed_on_empty: bool | None = None
+    settings: Settings, *, seed_on_empty: bool | None = None, background: bool = True
 ) -> AsyncIterator[ServiceContext]:
     """The service over the configured store; the store is closed (and its server stopped) on exit.
 
     An empty store is loaded with the Daxing seed when ``seed_on_empty`` (default: the setting).
+    With ``background`` (serving) the follower and the derived holdings export run meanwhile; a
+    one-shot command (``load``, ``check``) leaves them to the service.
     """
     seed = settings.seed_on_empty if seed_on_empty is None else seed_on_empty
     store = await open_store(settings)
     try:
         build = partial(Projection, jurisdiction=settings.jurisdiction)
-        dataset = await store.load_all()
-        ctx = ServiceContext(
-            store=store,
-            projection=build(dataset),
-            rebuild=build,
+        options = ServiceOptions(
             write_back_holdings=settings.write_back_holdings,
+            follow_interval=settings.follow_interval,
         )
-        if seed and dataset.size() == 0:
+        ctx = await open_context(store, build, options)
+        if seed and ctx.projection.dataset.size() == 0:
             await _seed(ctx)
-        yield ctx
+        if background:
+            async with running(ctx):
+                yield ctx
+        else:
+            yield ctx
     finally:
         await store.close()
 
@@ -92,7 +102,7 @@ async def _seed(ctx: ServiceContext) -> None:
     path = daxing_path()
     log.info("empty store: loading the Daxing seed from %s", path)
     record = await load_dataset(ctx, read_dataset(path), by=SEED_AUTHOR)
-    log.info("seeded %d records (change %s)", record.upserted, record.id)
+    log.info("seeded %d records (revision %d)", record.upserted, record.revision)
 
 
 def build_app(settings: Settings) -> Starlette:

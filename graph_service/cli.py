@@ -187,7 +187,7 @@ async def _load(settings: Settings, path: Path, *, replace: bool, by: str) -> st
         transient=True,
     ) as progress:
         step = progress.add_task("opening the store", total=3)
-        async with open_service(settings, seed_on_empty=False) as ctx:
+        async with open_service(settings, seed_on_empty=False, background=False) as ctx:
             progress.update(step, advance=1, description=f"reading and validating {path}")
             stored = None if replace else ctx.projection.dataset
             incoming = await asyncio.to_thread(read_and_check, path, stored)
@@ -195,8 +195,8 @@ async def _load(settings: Settings, path: Path, *, replace: bool, by: str) -> st
             record = await load_dataset(ctx, incoming, replace=replace, by=by)
             progress.update(step, advance=1)
     return (
-        f"loaded {record.upserted} records from {path} (change {record.id}, "
-        f"recorded by {record.recorded_by})"
+        f"loaded {record.upserted} records from {path} as revision {record.revision} "
+        f"(deleted {record.deleted}; change {record.id}, recorded by {record.recorded_by})"
     )
 
 
@@ -307,7 +307,7 @@ def check(
     wanted = {k.upper() for k in kind or []}
 
     async def run() -> list[Finding]:
-        async with open_service(settings) as ctx:
+        async with open_service(settings, background=False) as ctx:
             return ctx.projection.findings(day)
 
     try:

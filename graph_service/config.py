@@ -43,6 +43,7 @@ class Settings:
     graph_name: str = "authority"
     neo4j_uri: str | None = None  # a --store URI; None: NEO4J_URI from the environment
     write_back_holdings: bool = True  # keep derived (:Unit)-[:HOLDS]->(:PowerItem) in the store
+    follow_interval: float = 0.2  # seconds between looks at the store's change log
 
     @property
     def graphql_url(self) -> str:
@@ -71,6 +72,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["jurisdiction"] = parse_region_codes(raw)
     if (raw := env.get(ENV_PREFIX + "WRITE_BACK_HOLDINGS")) is not None:
         values["write_back_holdings"] = _flag(raw, ENV_PREFIX + "WRITE_BACK_HOLDINGS")
+    if (raw := env.get(ENV_PREFIX + "FOLLOW_INTERVAL")) is not None and raw:
+        values["follow_interval"] = _seconds(raw, ENV_PREFIX + "FOLLOW_INTERVAL")
     if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
         values["log_level"] = raw.lower()
     for name, value in overrides.items():
@@ -102,6 +105,16 @@ def _port(raw: str, name: str) -> int:
     if not 0 <= port <= 65535:
         raise SettingsError(f"{name} must be between 0 and 65535, not {port}")
     return port
+
+
+def _seconds(raw: str, name: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not '{raw}'") from None
+    if not 0.01 <= value <= 60:
+        raise SettingsError(f"{name} must be between 0.01 and 60 seconds, not {value}")
+    return value
 
 
 def store_option(raw: str) -> dict[str, object]:

@@ -19,6 +19,7 @@ from .areas.load import LoadMutation
 from .areas.power_list import PowerListQuery
 from .areas.preview import PreviewQuery
 from .areas.search import SearchQuery
+from .consistency import Consistency
 from .errors import TranslateErrors, is_expected
 from .limits import AliasLimit, DepthLimit
 
@@ -53,6 +54,7 @@ def build_schema() -> strawberry.Schema:
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             TranslateErrors,
+            Consistency,
             lambda: ParserCache(maxsize=CACHE_SIZE),
             lambda: ValidationCache(maxsize=CACHE_SIZE),
             DepthLimit,

@@ -9,6 +9,9 @@ class to one stable GraphQL error code (``code`` below). Anything else is a bug 
     │   ├── ValidationError            bad input: one or more Problems, each with a path and reason
     │   ├── NotFoundError              a referenced id does not exist
     │   └── ConflictError              the request contradicts what is recorded
+    │       └── HeadMovedError         the log moved on since the change was checked (retryable)
+    ├── NotYetConsistentError          this instance has not reached the revision asked for
+    │                                  (retryable: it is following the log)
     └── StorageError                   the store failed
         ├── StoreUnavailableError      cannot reach or start the database (retryable)
         ├── TransientStorageError      a passing fault: deadlock, leader change (retryable)
@@ -72,6 +75,36 @@ class ConflictError(DomainError):
     """The request contradicts the recorded state."""
 
     code = "CONFLICT"
+
+
+class HeadMovedError(ConflictError):
+    """The change log has a newer head than the change was checked against: check it again."""
+
+    code = "HEAD_MOVED"
+    retryable = True
+
+    def __init__(self, head: int, expected: int) -> None:
+        self.head = head
+        self.expected = expected
+        super().__init__(
+            f"the store is at revision {head}, not {expected}: "
+            "it changed since this change was prepared"
+        )
+
+
+class NotYetConsistentError(AuthorityGraphError):
+    """A read asked for a revision this instance's projection has not reached in time."""
+
+    code = "NOT_YET_CONSISTENT"
+    retryable = True
+
+    def __init__(self, wanted: int, current: int) -> None:
+        self.wanted = wanted
+        self.current = current
+        super().__init__(
+            f"revision {wanted} has not reached this instance yet (it is at {current}); "
+            "retry shortly"
+        )
 
 
 class StorageError(AuthorityGraphError):

@@ -2,14 +2,15 @@
 
 Built once from the dataset loaded at start; ``apply`` updates it after every write, replaying
 only the items a change names (see ``updates``); ``preview`` does the same on a copy-on-write
-fork and reports the difference; ``as_recorded_on`` answers from the acts recorded by then.
+fork and reports the difference; ``as_recorded`` gives the projection as it stood at an earlier
+revision of the change log, from the change that undoes what came after.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset
@@ -36,7 +37,7 @@ from .records import Records
 from .regions import RegionIndex
 from .replay import replay_item
 from .state import DEFAULT_EVALUATION_PERIOD_DAYS, EngineState
-from .updates import FINDINGS_INPUTS, advance
+from .updates import FINDINGS_INPUTS, advance, needs_rebuild
 
 
 class Projection:
@@ -52,7 +53,7 @@ class Projection:
         self._records = Records.of(dataset)
         self._dataset: Dataset | None = dataset
         self._state = self._build(self._records)
-        self._recorded = RecordedViews()
+        self._recorded: RecordedViews[Projection] = RecordedViews()
 
     def _build(self, records: Records) -> EngineState:
         """A full build; its result lives as long as the projection, so it is then frozen out
@@ -95,25 +96,12 @@ class Projection:
         """The deployment's region codes (configured, or inferred from township/street units)."""
         return self._state.jurisdiction
 
-    def jurisdiction(
-        self,
-        item: str,
-        place: str,
-        at: date,
-        as_recorded_on: datetime | date | None = None,
-    ) -> JurisdictionAnswer:
-        """Who may act on ``item`` at ``place`` on ``at``; with ``as_recorded_on`` R, what the
-        records said on R (only acts recorded by then count)."""
-        state = self._state
-        if as_recorded_on is not None:
-            state = self._recorded.item_state(state, item, as_recorded_on)
-        return jurisdiction_module.jurisdiction(state, item, place, at)
+    def jurisdiction(self, item: str, place: str, at: date) -> JurisdictionAnswer:
+        """Who may act on ``item`` at ``place`` on ``at``, and why."""
+        return jurisdiction_module.jurisdiction(self._state, item, place, at)
 
-    def findings(self, at: date, as_recorded_on: datetime | date | None = None) -> list[Finding]:
-        state = self._state
-        if as_recorded_on is not None:
-            state = self._recorded.whole_state(state, as_recorded_on)
-        return findings_module.findings(state, at)
+    def findings(self, at: date) -> list[Finding]:
+        return findings_module.findings(self._state, at)
 
     def power_list(self, unit: str, at: date) -> list[PowerListEntry]:
         return power_list_module.power_list(self._state, unit, at)
@@ -124,13 +112,74 @@ class Projection:
     def search(self, kind: SearchKind, text: str, limit: int = 20) -> list[SearchHit]:
         return search_module.search(self._state, kind, text, limit)
 
-    def apply(self, change: ChangeSet) -> None:
-        """Update in place; the result equals ``Projection(change.applied_to(dataset))``."""
+    def apply(self, change: ChangeSet) -> frozenset[str] | None:
+        """Update in place; the result equals ``Projection(change.applied_to(dataset))``.
+
+        Returns the items whose holdings were replayed (None: all of them, after a rebuild).
+        """
         records = self._records.changed(change)
         with paused_gc():
-            self._state, _ = advance(self._state, records, change, fork=False, build=self._build)
+            self._state, items = advance(
+                self._state, records, change, fork=False, build=self._build
+            )
         self._records, self._dataset = records, None
         self._recorded.clear()
+        return None if items is None else frozenset(items)
+
+    def holdings_of(self, items: Iterable[str]) -> list[Holding]:
+        """The current holdings of ``items`` (unknown items have none)."""
+        replays = self._state.replays
+        return [h for code in items if (r := replays.get(code)) for h in r.holdings]
+
+    def cached_view(self, key: object) -> Projection | None:
+        """A view ``as_recorded`` cached under ``key`` since this projection last changed."""
+        return self._recorded.get(key)
+
+    def as_recorded(self, key: object, undo: ChangeSet) -> Projection:
+        """The projection as it was before the changes ``undo`` reverses, cached under ``key``.
+
+        ``undo`` puts back what later change sets overwrote and deletes what they added (see
+        ``service/as_recorded.py``, which builds it from the change log). Only the items it
+        names are replayed, on a fork; a unit's or region's structure rebuilds everything (then
+        better called off the event loop). This projection is left as it was.
+        """
+        found = self._recorded.get(key)
+        if found is None:
+            records = self._records.changed(undo)
+            with paused_gc():
+                state, _ = advance(self._state, records, undo, fork=True, build=self._replay_all)
+            found = Projection._derived(self, records, state)
+            self._recorded.put(key, found)
+        return found
+
+    @classmethod
+    def _derived(cls, origin: Projection, records: Records, state: EngineState) -> Projection:
+        derived = cls.__new__(cls)
+        derived._configured = origin._configured
+        derived._evaluation_period_days = origin._evaluation_period_days
+        derived._records = records
+        derived._dataset = None
+        derived._state = state
+        derived._recorded = RecordedViews()
+        return derived
+
+    def needs_rebuild(self, change: ChangeSet) -> bool:
+        """Whether ``change`` rebuilds everything (a unit's or region's structure, a replace):
+        the caller may then prefer ``rebuilt`` off its event loop to ``apply``."""
+        return needs_rebuild(self._state, change)
+
+    def rebuilt(self, change: ChangeSet) -> Projection:
+        """A new projection of the records after ``change``; this one is left as it was.
+
+        Safe to run in a worker thread while this projection keeps answering: it reads only
+        this projection's records, which are never mutated.
+        """
+        records = self._records.changed(change)
+        return Projection(
+            records.dataset(),
+            jurisdiction=self._configured,
+            evaluation_period_days=self._evaluation_period_days,
+        )
 
     def preview(self, change: ChangeSet, at: date | None = None) -> Preview:
         """What ``change`` would do on ``at`` (default: the latest ``effective`` of its acts,

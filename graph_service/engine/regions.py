@@ -48,6 +48,15 @@ class RegionIndex:
         self._places: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in under.items()}
         self.scope_places: Mapping[str, frozenset[str]] = self._places  # read-only: hot loops
 
+    def renamed(self, regions: Iterable[Region]) -> RegionIndex:
+        """This index with ``regions`` swapped in for records of the same codes whose structure
+        (parent, within, adjacency, kind, validity) is unchanged: names and notes only."""
+        copy = object.__new__(RegionIndex)
+        for name in ("children", "adjacent", "_covering", "leaves", "_places", "scope_places"):
+            setattr(copy, name, getattr(self, name))
+        copy.regions = {**self.regions, **{r.code: r for r in regions}}
+        return copy
+
     def _closure(self, code: str) -> frozenset[str]:
         seen = {code}
         todo = [code]

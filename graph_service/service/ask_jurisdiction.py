@@ -6,11 +6,12 @@ from datetime import date
 
 from graph_service.engine.answers import JurisdictionAnswer
 
+from .as_recorded import projection_as_recorded
 from .context import ServiceContext
 from .validation import require_text
 
 
-def ask_jurisdiction(
+async def ask_jurisdiction(
     ctx: ServiceContext,
     item: str,
     place: str,
@@ -19,13 +20,15 @@ def ask_jurisdiction(
 ) -> JurisdictionAnswer:
     """The engine's answer for ``item`` at ``place`` on ``at`` (today when not given).
 
-    With ``as_recorded_on`` it is what our records said at the end of that day: acts recorded
-    later are left out ("what did we record, and when").
+    With ``as_recorded_on`` it is what our records said at the end of that day, as the change
+    log stood then ("what did we record, and when"): later amendments, withdrawals and replaces
+    are undone.
 
     Raises ``NotFoundError`` for an unknown item or place (the engine checks both).
     """
     item = require_text("item", item)
     place = require_text("place", place)
-    return ctx.projection.jurisdiction(
-        item, place, at or date.today(), as_recorded_on=as_recorded_on
-    )
+    projection = ctx.projection
+    if as_recorded_on is not None:
+        projection = await projection_as_recorded(ctx, as_recorded_on)
+    return projection.jurisdiction(item, place, at or date.today())

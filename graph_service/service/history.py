@@ -1,8 +1,8 @@
-"""Use case: the audit trail of one record (what was recorded about it, when and by whom)."""
+"""Use case: the history of one record — every version, who wrote it, when, why and what changed."""
 
 from __future__ import annotations
 
-from graph_service.domain.changes import ChangeRecord
+from graph_service.domain.changes import HistoryEntry
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import NotFoundError
 
@@ -10,18 +10,14 @@ from .context import ServiceContext
 from .validation import require_text
 
 
-async def history(ctx: ServiceContext, kind: EntityKind, key: str) -> list[ChangeRecord]:
-    """The change sets that wrote or deleted the record, oldest first.
+async def history(ctx: ServiceContext, kind: EntityKind, key: str) -> list[HistoryEntry]:
+    """The versions of the record, oldest first, each with its change set's log entry.
 
-    A record that is neither stored now nor mentioned by any change is unknown: ``NotFoundError``
-    (a deleted record still has its history).
+    A record that is neither stored now nor in the log is unknown: ``NotFoundError`` (a deleted
+    record keeps its history).
     """
     key = require_text("key", key)
-    records = await ctx.store.history(kind, key)
-    if not records and not _exists(ctx, kind, key):
+    entries = await ctx.store.record_versions(kind, key)
+    if not entries and key not in ctx.projection.records[kind]:
         raise NotFoundError(kind.value.rstrip("s"), key)
-    return records
-
-
-def _exists(ctx: ServiceContext, kind: EntityKind, key: str) -> bool:
-    return any(record.key == key for record in ctx.projection.dataset.collection(kind))
+    return entries

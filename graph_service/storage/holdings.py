@@ -11,7 +11,7 @@ enums as their values, sets as sorted lists.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -50,10 +50,22 @@ def holding_row(holding: object, index: int = 0) -> dict[str, Any]:
     return row
 
 
-def holding_steps(holdings: Iterable[object], batch: int = DEFAULT_BATCH) -> list[Step]:
-    """Clear every ``HOLDS`` relationship, then write ``holdings`` in batches of ``batch``."""
+def holding_steps(
+    holdings: Iterable[object],
+    batch: int = DEFAULT_BATCH,
+    items: Collection[str] | None = None,
+) -> list[Step]:
+    """Clear the ``HOLDS`` relationships (of ``items`` only, when given; else all), then write
+    ``holdings`` in batches of ``batch``."""
     rows = [holding_row(holding, i) for i, holding in enumerate(holdings)]
-    steps = [Step(Statement.CLEAR_HOLDINGS, {})]
+    if items is None:
+        steps = [Step(Statement.CLEAR_HOLDINGS, {})]
+    else:
+        codes = sorted(items)
+        steps = [
+            Step(Statement.CLEAR_ITEM_HOLDINGS, {"items": codes[i : i + batch]})
+            for i in range(0, len(codes), batch)
+        ]
     steps += [Step(Statement.WRITE_HOLDINGS, {"rows": chunk}) for chunk in _chunks(rows, batch)]
     return steps
 

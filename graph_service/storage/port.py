@@ -7,13 +7,21 @@ computed here: the engine works on an in-memory projection loaded through ``load
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.domain.changes import (
+    ChangeRecord,
+    ChangeSet,
+    HistoryEntry,
+    LoggedChange,
+    Revision,
+    Snapshot,
+)
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 
@@ -55,8 +63,26 @@ class GraphReader(Protocol):
         """Every record in the store, as one dataset."""
         ...
 
-    async def history(self, kind: EntityKind, key: str) -> list[ChangeRecord]:
-        """The change sets that wrote or deleted this record, oldest first."""
+    async def snapshot(self) -> Snapshot:
+        """Every record and the revision of the log they are the state of."""
+        ...
+
+    async def head_revision(self) -> Revision:
+        """The newest revision in the change log (0: nothing was ever written)."""
+        ...
+
+    async def changes_since(self, revision: Revision, limit: int = 100) -> list[LoggedChange]:
+        """The change sets after ``revision``, oldest first, at most ``limit``, with contents
+        (every record version each wrote or deleted). A follower pages through it."""
+        ...
+
+    async def record_versions(self, kind: EntityKind, key: str) -> list[HistoryEntry]:
+        """Every version of one record with who, when and why, oldest first (a deleted record
+        keeps its versions)."""
+        ...
+
+    async def change_times(self, after: Revision = 0) -> list[tuple[Revision, datetime]]:
+        """``(revision, recorded_at)`` of every change set after ``after``, in order."""
         ...
 
     async def neighbourhood(self, kind: EntityKind, key: str, depth: int) -> Subgraph:
@@ -66,8 +92,12 @@ class GraphReader(Protocol):
 
 @runtime_checkable
 class GraphWriter(Protocol):
-    async def apply(self, change: ChangeSet) -> ChangeRecord:
-        """Apply the change set all or nothing, durably, and record it in the audit trail."""
+    async def apply(
+        self, change: ChangeSet, *, expected_head: Revision | None = None
+    ) -> ChangeRecord:
+        """Apply the change set all or nothing, durably, as the next revision of the log; its
+        log entry. With ``expected_head``, ``HeadMovedError`` (nothing written) unless the log's
+        head is that revision: the caller checked the change against that state."""
         ...
 
 
@@ -91,6 +121,13 @@ class HoldingsWriter(Protocol):
     it let people browsing the database (Neo4j Browser, Bloom) see the current authority graph.
     """
 
-    async def write_holdings(self, holdings: Iterable[object], *, recorded_by: str = ...) -> int:
-        """Replace every derived holding relationship; return how many were written."""
+    async def write_holdings(
+        self,
+        holdings: Iterable[object],
+        *,
+        items: Collection[str] | None = None,
+        recorded_by: str = ...,
+    ) -> int:
+        """Replace the derived holding relationships of ``items`` (every one when None) with
+        ``holdings``; return how many were written."""
         ...

@@ -74,6 +74,7 @@ async def test_unexpected_errors_are_masked(
                 "extensions": {"code": "INTERNAL"},
             }
         ],
+        "extensions": {"revision": service_of(app).revision},
     }
     assert "secret" not in response.text
     assert "Traceback" not in response.text

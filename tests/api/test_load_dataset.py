@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -19,7 +20,7 @@ LOAD = """
 mutation($document: JSON!, $replace: Boolean! = false) {
   loadDataset(document: $document, replace: $replace) {
     __typename
-    ... on LoadSucceeded { changeId recordedBy upserted deleted }
+    ... on LoadSucceeded { revision changeId recordedBy upserted deleted }
     ... on ValidationFailed { message problems { path message } }
   }
 }
@@ -78,16 +79,20 @@ async def test_a_valid_document_is_written_stamped_and_answered(
     assert item.recorded_at is not None
 
     history = await data(
-        client, '{ history(kind: ITEM, key: "T-BURN") { id recordedBy upserted summary } }'
+        client,
+        '{ history(kind: ITEM, key: "T-BURN") { revision operation '
+        "change { id recordedBy upserted summary } changes { field before after } } }",
     )
-    assert history["history"] == [
-        {
-            "id": payload["changeId"],
-            "recordedBy": "graphql",
-            "upserted": 2,
-            "summary": "load 1 items, 1 acts",
-        }
-    ]
+    [version] = history["history"]
+    assert version["revision"] == payload["revision"] == service_of(app).revision
+    assert version["operation"] == "CREATED"
+    assert version["change"] == {
+        "id": payload["changeId"],
+        "recordedBy": "graphql",
+        "upserted": 2,
+        "summary": "载入数据集：事项1条、决定1条",
+    }
+    assert {c["field"]: c["after"] for c in version["changes"]}["code"] == "T-BURN"
 
 
 async def test_an_invalid_document_writes_nothing_and_names_every_problem(
@@ -132,7 +137,7 @@ async def test_field_errors_are_reported_with_their_row(client: httpx.AsyncClien
 
 async def test_history_of_an_unknown_record_is_not_found(client: httpx.AsyncClient) -> None:
     response = await client.post(
-        "/graphql", json={"query": '{ history(kind: UNIT, key: "ghost") { id } }'}
+        "/graphql", json={"query": '{ history(kind: UNIT, key: "ghost") { revision } }'}
     )
     assert response.json()["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
 
@@ -141,9 +146,18 @@ async def test_replace_makes_the_document_the_whole_graph(
     app: Starlette, client: httpx.AsyncClient
 ) -> None:
     only_regions = {"regions": [{"code": DISTRICT, "name": "大兴区", "kind": "district"}]}
+    before = (await service_of(app).store.load_all()).size()
     payload = await load(client, only_regions, replace=True)
     assert (payload["__typename"], payload["upserted"]) == ("LoadSucceeded", 1)
+    assert payload["deleted"] == before - 1 > 0, "a replace counts every record it wiped"
     assert (await service_of(app).store.load_all()).size() == 1
+    fields = "revision operation change { replace }"
+    wiped = await data(client, f'{{ history(kind: REGION, key: "{XINGFENG}") {{ {fields} }} }}')
+    assert wiped["history"][-1] == {
+        "revision": payload["revision"],
+        "operation": "DELETED",
+        "change": {"replace": True},
+    }
     findings = await data(client, '{ findings(at: "2021-01-01") { totalCount } }')
     assert findings["findings"]["totalCount"] == 0
 
@@ -157,6 +171,10 @@ async def test_derived_holdings_are_written_back_for_people_browsing_the_graph(
     ctx = service_of(app)
     assert isinstance(ctx.store, FalkorDBStore)
     await load_document(ctx, small_document(), replace=True, by="test")
+    exporter = ctx.dispatcher.exporter
+    assert exporter is not None
+    async with asyncio.timeout(30):  # written in the background, after the write answered
+        await exporter.drain()
     count = parse(
         "adhoc.cypher",
         "// name: adhoc\n// params: none\n"

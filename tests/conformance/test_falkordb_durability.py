@@ -107,7 +107,7 @@ async def test_kill_9_mid_apply_leaves_all_or_nothing(tmp_path: Path, victim: st
     store = await open_store(tmp_path)
     try:
         loaded = await store.load_all()
-        history = [h.id for h in await store.history(EntityKind.UNIT, "U0")]
+        history = [h.change.id for h in await store.record_versions(EntityKind.UNIT, "U0")]
     finally:
         await store.close()
 

@@ -53,8 +53,9 @@ async def test_an_entry_the_server_cannot_apply_is_set_aside_on_open(
     store = await open_store(tmp_path / "db")
     await store.apply(ChangeSet(upserts=small()))
     before = await store.load_all()
-    poisoned = JournalEntry(_poisoned_change(), first_seq=10_000)
-    assert await store._journal.begin(poisoned)  # as a crash left it, before the guard existed
+    poisoned = JournalEntry(_poisoned_change(), revision=2)
+    # as a crash left it, before the guard existed
+    assert await store._journal._redis.set(store._journal.key, poisoned.encode())
     await store.close()
 
     with caplog.at_level(logging.ERROR):

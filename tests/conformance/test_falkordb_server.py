@@ -50,7 +50,11 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         await store.apply(ChangeSet(upserts=small()))
         await store.apply(ChangeSet(upserts=small()))  # relink every record again
         await store.load_all()
-        await store.history(EntityKind.UNIT, "xf")
+        await store.record_versions(EntityKind.UNIT, "xf")
+        assert [c.revision for c in await store.changes_since(0, 10)] == [1, 2]
+        assert len(await store.change_times(0)) == 2
+        await store._run(Statement.SET_LOG_FORMAT, {"version": 1})  # as a store before revisions
+        await store._migrate_log()  # nothing to adopt: every record has a version
         await store.neighbourhood(EntityKind.UNIT, "xf", 2)
         holding = {
             "unit": "cgj",
@@ -63,6 +67,7 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         }
         assert await store.write_holdings([holding]) == 1
         assert await store.write_holdings([holding, {**holding, "unit": "nobody"}]) == 1
+        assert await store.write_holdings([holding], items=["C2"]) == 1
         # Shared statements the Neo4j adapter runs (migrations, write lock) must run here too.
         assert await store._run(Statement.LOCK_WRITES, {"holder": "test"}) == []
         await store._run(

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from graph_service.domain.changes import ChangeSet, EntityRef
+from graph_service.domain.changes import ChangeSet, EntityRef, fold
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
-from graph_service.domain.errors import NotFoundError, StorageError
+from graph_service.domain.errors import HeadMovedError, NotFoundError, StorageError
 from graph_service.domain.models import Act, Unit
 from graph_service.storage.port import Edge, GraphStore
 
@@ -70,7 +70,7 @@ async def test_delete_removes_records(store: GraphStore) -> None:
     assert [a.id for a in loaded.acts] == ["a-assign"]
     assert loaded.published_lists == []
     assert loaded == change.applied_to(data)
-    assert record.deleted == 3
+    assert record.deleted == 2, "a ref that names no record deletes nothing"
 
 
 async def test_replace_clears_everything_first(store: GraphStore) -> None:
@@ -82,35 +82,133 @@ async def test_replace_clears_everything_first(store: GraphStore) -> None:
     assert await store.load_all() == only
 
 
-async def test_history_lists_change_sets_oldest_first_including_the_delete(
+async def test_record_versions_list_every_version_oldest_first_including_the_delete(
     store: GraphStore,
 ) -> None:
     data = small()
     await store.apply(ChangeSet(id="c1", recorded_at=at(1), summary="种子", upserts=data))
     moved = data.units[2].model_copy(update={"region": "110115"})
     await store.apply(ChangeSet(id="c2", recorded_at=at(2), upserts=Dataset(units=[moved])))
-    await store.apply(ChangeSet(id="c3", recorded_at=at(3), upserts=Dataset(units=[moved])))
+    renamed = moved.model_copy(update={"name": "兴丰街道办"})
+    await store.apply(
+        ChangeSet(
+            id="c3",
+            recorded_at=at(3),
+            comment="更名",
+            document="京编办〔2024〕1号",
+            upserts=Dataset(units=[renamed]),
+        )
+    )
     unit_xf = EntityRef(kind=EntityKind.UNIT, key="xf")
     await store.apply(
         ChangeSet(id="c4", recorded_at=at(4), recorded_by="区司法局", deletes=[unit_xf])
     )
 
-    history = await store.history(EntityKind.UNIT, "xf")
+    history = await store.record_versions(EntityKind.UNIT, "xf")
 
-    assert [h.id for h in history] == ["c1", "c2", "c3", "c4"]
-    assert history[0].summary == "种子"
-    assert history[0].recorded_at == at(1)
-    assert (history[3].recorded_by, history[3].deleted, history[3].upserted) == ("区司法局", 1, 0)
-    assert [h.id for h in await store.history(EntityKind.UNIT, "gov")] == ["c1"]
-    assert await store.history(EntityKind.UNIT, "nobody") == []
+    assert [h.change.id for h in history] == ["c1", "c2", "c3", "c4"]
+    assert [h.version.revision for h in history] == [1, 2, 3, 4]
+    first, second, third, gone = history
+    assert (first.change.summary, first.change.recorded_at) == ("种子", at(1))
+    assert (first.version.before, first.version.after) == (None, data.units[2])
+    assert (second.version.before, second.version.after) == (data.units[2], moved)
+    assert second.version.changed_fields() == {"region": (data.units[2].region, "110115")}
+    assert (third.change.comment, third.change.document) == ("更名", "京编办〔2024〕1号")
+    assert third.version.changed_fields() == {"name": ("兴丰街道办事处", "兴丰街道办")}
+    assert (gone.version.before, gone.version.after) == (renamed, None)
+    assert (gone.change.recorded_by, gone.change.deleted, gone.change.upserted) == (
+        "区司法局",
+        1,
+        0,
+    )
+    assert [h.change.id for h in await store.record_versions(EntityKind.UNIT, "gov")] == ["c1"]
+    assert await store.record_versions(EntityKind.UNIT, "nobody") == []
 
 
-async def test_history_survives_a_replace(store: GraphStore) -> None:
-    await store.apply(ChangeSet(id="c1", upserts=small()))
-    await store.apply(ChangeSet(id="c2", replace=True))
+async def test_a_replace_records_every_deletion(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(id="c1", upserts=data))
+    only = Dataset(units=[data.units[0]])
+    record = await store.apply(ChangeSet(id="c2", replace=True, upserts=only))
 
-    assert [h.id for h in await store.history(EntityKind.REGION, "Z1")] == ["c1"]
-    assert (await store.history(EntityKind.REGION, "Z1"))[0].replace is False
+    assert (record.revision, record.upserted, record.deleted) == (2, 1, data.size() - 1)
+    zone = await store.record_versions(EntityKind.REGION, "Z1")
+    assert [h.change.id for h in zone] == ["c1", "c2"]
+    assert zone[1].change.replace is True
+    assert (zone[1].version.before, zone[1].version.after) == (data.regions[1], None)
+    kept = await store.record_versions(EntityKind.UNIT, "gov")
+    assert [(h.version.before, h.version.after) for h in kept] == [
+        (None, data.units[0]),
+        (data.units[0], data.units[0]),
+    ]
+
+
+async def test_revisions_count_up_from_one_and_the_head_follows(store: GraphStore) -> None:
+    assert await store.head_revision() == 0
+    assert (await store.snapshot()).revision == 0
+    first = await store.apply(ChangeSet(upserts=small()))
+    second = await store.apply(ChangeSet(deletes=[EntityRef(kind=EntityKind.ACT, key="a-assign")]))
+
+    assert (first.revision, second.revision) == (1, 2)
+    assert await store.head_revision() == 2
+    snapshot = await store.snapshot()
+    assert snapshot.revision == 2
+    assert snapshot.dataset == await store.load_all()
+
+
+async def test_changes_since_pages_through_the_log_with_contents(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(id="c1", recorded_by="编办", upserts=data))
+    moved = data.units[2].model_copy(update={"region": "110115"})
+    await store.apply(ChangeSet(id="c2", upserts=Dataset(units=[moved])))
+    gone = EntityRef(kind=EntityKind.ACT, key="a-assign")
+    await store.apply(ChangeSet(id="c3", deletes=[gone]))
+
+    everything = await store.changes_since(0, 10)
+    assert [c.revision for c in everything] == [1, 2, 3]
+    assert [c.record.id for c in everything] == ["c1", "c2", "c3"]
+    assert everything[0].record.recorded_by == "编办"
+    assert len(everything[0].versions) == data.size()
+    assert [(v.kind, v.key, v.before, v.after) for v in everything[1].versions] == [
+        (EntityKind.UNIT, "xf", data.units[2], moved)
+    ]
+    assert [(v.key, v.after) for v in everything[2].versions] == [("a-assign", None)]
+
+    first_page = await store.changes_since(0, 2)
+    second_page = await store.changes_since(first_page[-1].revision, 2)
+    assert [c.revision for c in first_page + second_page] == [1, 2, 3]
+    assert await store.changes_since(3, 10) == []
+    assert [(r, t) for r, t in await store.change_times(1)] == [
+        (c.revision, c.record.recorded_at) for c in everything[1:]
+    ]
+
+
+async def test_folding_the_log_gives_the_stored_records(store: GraphStore) -> None:
+    data = small()
+    await store.apply(ChangeSet(upserts=data))
+    moved = data.units[2].model_copy(update={"region": "110115"})
+    await store.apply(
+        ChangeSet(
+            upserts=Dataset(units=[moved]),
+            deletes=[EntityRef(kind=EntityKind.PUBLISHED_LIST, key="xf@1")],
+        )
+    )
+    await store.apply(ChangeSet(replace=True, upserts=Dataset(units=data.units[:3])))
+
+    assert fold(await store.changes_since(0, 100)) == await store.load_all()
+
+
+async def test_a_write_checked_against_an_older_head_is_refused(store: GraphStore) -> None:
+    await store.apply(ChangeSet(upserts=small()))
+    stale = ChangeSet(deletes=[EntityRef(kind=EntityKind.ACT, key="a-assign")])
+
+    with pytest.raises(HeadMovedError) as raised:
+        await store.apply(stale, expected_head=0)
+
+    assert (raised.value.head, raised.value.expected) == (1, 0)
+    assert await store.head_revision() == 1
+    assert await store.load_all() == small()
+    assert (await store.apply(stale, expected_head=1)).revision == 2
 
 
 async def test_neighbourhood_at_depth_one(store: GraphStore) -> None:
@@ -182,7 +280,8 @@ async def test_data_survives_close_and_reopen(store: GraphStore, reopen: Reopen)
     again = await reopen()
 
     assert await again.load_all() == data
-    assert [h.id for h in await again.history(EntityKind.ACT, "a-assign")] == ["c1"]
+    assert [h.change.id for h in await again.record_versions(EntityKind.ACT, "a-assign")] == ["c1"]
+    assert await again.head_revision() == 1
 
 
 async def test_a_failed_apply_leaves_all_or_nothing(

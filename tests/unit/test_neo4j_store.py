@@ -5,7 +5,7 @@ the acting user, driver errors translated, and rows mapped back from the driver'
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, cast
 
 import pytest
@@ -23,6 +23,7 @@ from graph_service.domain.errors import (
 from graph_service.domain.models import PowerItem, Region, Unit
 from graph_service.storage.catalog import Statement, statement
 from graph_service.storage.neo4j import Neo4jStore
+from graph_service.storage.plan import SEQ_STRIDE
 from graph_service.storage.port import Capability, GraphStore
 
 from .neo4j_fakes import FakeDriver
@@ -46,8 +47,10 @@ def responder(top: int = 0, pages: list[list[dict[str, Any]]] | None = None) -> 
 
     def answer(text: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
         which = name_of(text)
-        if which is Statement.MAX_RECORD_SEQ:
-            return [{"top": top}], 0
+        if which is Statement.HEAD_REVISION:
+            return [{"head": top}], 0
+        if which is Statement.RECORD_CHANGE:
+            return [{"upserted": 3, "deleted": 1}], 0
         if which is Statement.LOAD_RECORDS:
             return (remaining.pop(0) if remaining else []), 0
         if which is Statement.WRITE_HOLDINGS:
@@ -85,24 +88,27 @@ async def test_a_change_set_is_one_write_transaction_lock_first_audit_last() -> 
         "user": "编办-张三",
     }
     names = [name_of(text) for text in driver.texts()]
-    assert names[:4] == [
+    assert names[:6] == [
         Statement.LOCK_WRITES,
-        Statement.MAX_RECORD_SEQ,
+        Statement.HEAD_REVISION,
+        Statement.CAPTURE_DELETIONS,
+        Statement.CAPTURE_VERSIONS,
         Statement.DELETE_RECORDS,
         Statement.UPSERT_REGIONS,
     ]
     assert names[-1] is Statement.RECORD_CHANGE
     assert Statement.LINK_IN_REGION in names  # the unit's region relationship
-    # New records are numbered after the top seq read inside the same transaction.
+    # The change set is the revision after the head read inside the same transaction; its new
+    # records are numbered from that revision.
     seqs = [
         row["seq"]
         for c in driver.calls
         if name_of(c.text).name.startswith("UPSERT")
         for row in c.params["rows"]
     ]
-    assert seqs == [42, 43, 44]
+    assert seqs == [42 * SEQ_STRIDE, 42 * SEQ_STRIDE + 1, 42 * SEQ_STRIDE + 2]
     assert driver.calls[0].params == {"holder": change.id}
-    assert (record.id, record.upserted, record.deleted) == (change.id, 3, 1)
+    assert (record.revision, record.id, record.upserted, record.deleted) == (42, change.id, 3, 1)
 
 
 async def test_a_failed_statement_surfaces_as_a_storage_error_and_nothing_else_runs() -> None:
@@ -119,7 +125,7 @@ async def test_a_failed_statement_surfaces_as_a_storage_error_and_nothing_else_r
 
 async def test_an_unreachable_server_is_store_unavailable() -> None:
     driver = FakeDriver(responder())
-    driver.fail_on = "MATCH (n:Record)"
+    driver.fail_on = "MATCH (c:Change)"
     driver.error = neo4j_errors.ServiceUnavailable("Unable to retrieve routing information")
     with pytest.raises(StoreUnavailableError, match="routing information"):
         await store_on(driver).load_all()
@@ -138,24 +144,8 @@ async def test_load_all_reads_in_one_read_transaction_and_rebuilds_the_dataset()
     ]
     assert dataset.regions == [REGION]
     assert dataset.units == [UNIT]
-    assert [c.params for c in driver.calls] == [{"after": 0, "limit": 5000}]  # a short page: done
-
-
-async def test_history_maps_audit_rows_to_change_records() -> None:
-    at = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-    audit = {
-        "id": "c1",
-        "recorded_at": at.isoformat(),
-        "recorded_by": "seed",
-        "summary": "seed",
-        "replace": True,
-        "upserted": 3,
-        "deleted": 0,
-    }
-    driver = FakeDriver(lambda text, params: ([audit], 0))
-    [record] = await store_on(driver).history(EntityKind.UNIT, "dx-cgzf")
-    assert driver.calls[0].params == {"ref": "units/dx-cgzf"}
-    assert (record.id, record.recorded_at, record.replace, record.upserted) == ("c1", at, True, 3)
+    # the head before and after the pages (unchanged: one read), one short page: done
+    assert [c.params for c in driver.calls] == [{}, {"after": 0, "limit": 5000}, {}]
 
 
 async def test_neighbourhood_of_an_unknown_record_is_not_found() -> None:

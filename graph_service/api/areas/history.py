@@ -8,17 +8,20 @@ from graph_service import service
 from graph_service.domain.enums import EntityKind
 
 from ..context import Info
-from ..types.misc import ChangeRecord, change_record
+from ..types.misc import RecordVersion, record_version
 
 
-async def resolve_history(info: Info, kind: EntityKind, key: str) -> list[ChangeRecord]:
-    records = await service.history(info.context.service, kind, key)
-    return [change_record(r) for r in records]
+async def resolve_history(info: Info, kind: EntityKind, key: str) -> list[RecordVersion]:
+    entries = await service.history(info.context.service, kind, key)
+    return [record_version(entry) for entry in entries]
 
 
 @strawberry.type
 class HistoryQuery:
-    history: list[ChangeRecord] = strawberry.field(
+    history: list[RecordVersion] = strawberry.field(
         resolver=resolve_history,
-        description="The change sets that wrote or deleted a record (its collection and key).",
+        description=(
+            "Every version of a record (its collection and key), oldest first: who wrote it, "
+            "when, why and which fields changed. A deleted record keeps its history."
+        ),
     )

@@ -12,7 +12,7 @@ from ..context import Info
 from ..types.jurisdiction import JurisdictionAnswer, jurisdiction_answer
 
 
-def resolve_jurisdiction(
+async def resolve_jurisdiction(
     info: Info,
     item: str,
     place: str,
@@ -20,7 +20,7 @@ def resolve_jurisdiction(
     as_recorded_on: date | None = None,
 ) -> JurisdictionAnswer:
     ctx = info.context.service
-    answer = service.ask_jurisdiction(ctx, item, place, at, as_recorded_on)
+    answer = await service.ask_jurisdiction(ctx, item, place, at, as_recorded_on)
     return jurisdiction_answer(ctx.records(), answer)
 
 

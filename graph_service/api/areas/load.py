@@ -26,6 +26,9 @@ class Problem:
 
 @strawberry.type(description="The dataset was written; every record carries the audit stamp.")
 class LoadSucceeded:
+    revision: int = strawberry.field(
+        description="The change log's revision of this write: pass it as atLeast to read it back."
+    )
     change_id: str
     recorded_at: datetime
     recorded_by: str
@@ -57,6 +60,7 @@ async def resolve_load_dataset(
             problems=[Problem(path=p.path, message=p.message) for p in error.problems],
         )
     return LoadSucceeded(
+        revision=record.revision,
         change_id=record.id,
         recorded_at=record.recorded_at,
         recorded_by=record.recorded_by,

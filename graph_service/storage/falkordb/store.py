@@ -13,19 +13,28 @@ import contextlib
 import logging
 import os
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from falkordb.asyncio import FalkorDB
 
-from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.domain.changes import (
+    ChangeRecord,
+    ChangeSet,
+    HistoryEntry,
+    LoggedChange,
+    Revision,
+    Snapshot,
+)
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import QueryError, StorageError, StoreUnavailableError
 from graph_service.storage import reads
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema, statement
 from graph_service.storage.holdings import holding_steps
+from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
 
@@ -70,65 +79,92 @@ class FalkorDBStore:
         return self._server.pid
 
     async def load_all(self) -> Dataset:
-        async with self._lock:
-            await self._recover()
-            return await reads.load_all(self._run)
+        return (await self.snapshot()).dataset
 
-    async def history(self, kind: EntityKind, key: str) -> list[ChangeRecord]:
+    async def snapshot(self) -> Snapshot:
         async with self._lock:
             await self._recover()
-            return await reads.history(self._run, kind, key)
+            return await reads.snapshot(self._run)
+
+    async def head_revision(self) -> Revision:
+        async with self._lock:
+            await self._recover()
+            return await reads.head_revision(self._run)
+
+    async def changes_since(self, revision: Revision, limit: int = 100) -> list[LoggedChange]:
+        async with self._lock:
+            await self._recover()
+            return await reads.changes_since(self._run, revision, limit)
+
+    async def record_versions(self, kind: EntityKind, key: str) -> list[HistoryEntry]:
+        async with self._lock:
+            await self._recover()
+            return await reads.record_versions(self._run, kind, key)
+
+    async def change_times(self, after: Revision = 0) -> list[tuple[Revision, datetime]]:
+        async with self._lock:
+            await self._recover()
+            return await reads.change_times(self._run, after)
 
     async def neighbourhood(self, kind: EntityKind, key: str, depth: int) -> Subgraph:
         async with self._lock:
             await self._recover()
             return await reads.neighbourhood(self._run, kind, key, depth)
 
-    async def apply(self, change: ChangeSet) -> ChangeRecord:
-        """Journal ``change`` (the commit point), then run its statements to completion."""
+    async def apply(
+        self, change: ChangeSet, *, expected_head: Revision | None = None
+    ) -> ChangeRecord:
+        """Journal ``change`` with the next revision (the commit point), then run its
+        statements to completion. ``HeadMovedError`` if ``expected_head`` is not the head."""
+        check_steps(plan_change(change, 1, self._batch))  # before anything becomes durable
         async with self._lock:
             await self._recover()
-            top = await self._run(Statement.MAX_RECORD_SEQ, {})
-            entry = JournalEntry(change, first_seq=int(top[0]["top"]) + 1)
-            check_steps(plan_change(change, entry.first_seq, self._batch))  # before it is durable
-            if not await self._journal.begin(entry):
+            entry = await self._journal.begin(change, expected_head)
+            if entry is None:
                 self._check_journal = True  # another process left one: complete it, then ours
                 await self._recover()
-                if not await self._journal.begin(entry):
+                entry = await self._journal.begin(change, expected_head)
+                if entry is None:
                     raise StoreUnavailableError("another process keeps writing to this store")
             self._check_journal = True
             last: StorageError | None = None
             for attempt in range(1 + RETRIES):
                 try:
-                    await self._complete(entry)
+                    row = await self._complete(entry)
                 except QueryError as exc:
-                    await self._quarantine(entry, exc)
+                    await self._quarantine(entry.encode(), exc)
                     raise
                 except StorageError as exc:
                     last = exc
                     await asyncio.sleep(0.05 * (attempt + 1))
                 else:
                     self._check_journal = False
-                    return change_record(change)
+                    return change_record(change, entry.revision, row)
             raise StoreUnavailableError(
                 f"change set {change.id} is recorded in the journal but could not be completed "
                 f"({last}); it will be completed before the store next answers"
             ) from last
 
     async def write_holdings(
-        self, holdings: Iterable[object], *, recorded_by: str = "system"
+        self,
+        holdings: Iterable[object],
+        *,
+        items: Collection[str] | None = None,
+        recorded_by: str = "system",
     ) -> int:
-        """Replace every derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` (see ``storage/holdings.py``).
+        """Replace the derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None)
+        with ``holdings`` (see ``storage/holdings.py``).
 
-        Not journaled: holdings are derived from acts for people browsing the graph and are
-        rewritten wholesale the next time; a crash mid-way leaves a partial view, never wrong
-        records. Returns how many relationships were written.
+        Not journaled: holdings are derived from acts for people browsing the graph, and the
+        service's exporter rewrites them again after a failure; a crash mid-way leaves a
+        partial view, never wrong records. The lock is released between batches, so a large
+        export does not hold up writes. Returns how many relationships were written.
         """
-        steps = holding_steps(holdings, self._batch)
+        steps = holding_steps(holdings, self._batch, items)
         created = 0
-        async with self._lock:
-            await self._recover()
-            for step in steps:
+        for step in steps:
+            async with self._lock:
+                await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
         return created
@@ -164,13 +200,13 @@ class FalkorDBStore:
                 try:
                     await self._complete(entry)
                 except QueryError as exc:
-                    await self._quarantine(entry, exc)
+                    await self._quarantine(text, exc)
         self._check_journal = False
 
-    async def _quarantine(self, entry: JournalEntry | str, cause: Exception) -> None:
+    async def _quarantine(self, text: str, cause: Exception) -> None:
         """Set aside a journal entry the server can never apply, so that writes go on."""
-        where = await self._journal.quarantine(entry, str(cause))
-        name = entry.change.id if isinstance(entry, JournalEntry) else "(undecodable)"
+        where = await self._journal.quarantine(text, str(cause))
+        name = text.partition("\n")[0] or "(undecodable)"
         log.error(
             "change set %s cannot be applied by this server and was set aside under the key "
             "%r, so that later writes go on; statements run before the failure stay applied, "
@@ -180,14 +216,17 @@ class FalkorDBStore:
             cause,
         )
 
-    async def _complete(self, entry: JournalEntry) -> None:
-        steps = plan_change(entry.change, entry.first_seq, self._batch)
+    async def _complete(self, entry: JournalEntry) -> Mapping[str, Any]:
+        """Run the entry's statements, retire it; the log entry's counts (the last row)."""
+        steps = plan_change(entry.change, entry.revision, self._batch)
+        rows: list[dict[str, Any]] = []
         for index, step in enumerate(steps):
             if self.on_step is not None:
                 self.on_step(index, step)
-            await self._run(step.statement, step.params)
+            rows = await self._run(step.statement, step.params)
         await self._journal.finish(entry)
         await asyncio.to_thread(compaction.compact, self._server)
+        return rows[0] if rows else {"upserted": 0, "deleted": 0}
 
     async def _run(self, which: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         return await self._execute(statement(which), params)
@@ -205,6 +244,13 @@ class FalkorDBStore:
         for ddl in schema(Dialect.FALKORDB):
             with contextlib.suppress(IndexExistsError):
                 await self._execute(ddl, {})
+
+    async def _migrate_log(self) -> None:
+        """Bring a store written before revisions up to date; keep the head key in step."""
+        adopted = await migrate_log(self._run)
+        if adopted:
+            log.info("change log upgraded: %d stored records got their first version", adopted)
+        await self._journal.raise_head(await reads.head_revision(self._run))
 
 
 async def open_store(
@@ -228,6 +274,7 @@ async def open_store(
         await store._ensure_schema()
         async with store._lock:
             await store._recover()
+            await store._migrate_log()
         await asyncio.to_thread(compaction.compact, handle)  # a crash may have left a long log
     except BaseException:
         await store.close()

@@ -52,10 +52,12 @@ async def open_store(
             await driver.verify_connectivity()
         if migrate:
             await apply_migrations(driver, database)
+        store = Neo4jStore(driver, database, batch=batch_size)
+        await store.migrate_log()
     except BaseException:
         await driver.close()
         raise
-    return Neo4jStore(driver, database, batch=batch_size)
+    return store
 
 
 async def open_store_from_settings(settings: Neo4jSettings, *, migrate: bool = False) -> Neo4jStore:

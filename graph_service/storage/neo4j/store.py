@@ -14,18 +14,27 @@ plan of a change set from ``storage/plan.py``; what is Neo4j's here is how they 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
+from datetime import datetime
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
-from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.domain.changes import (
+    ChangeRecord,
+    ChangeSet,
+    HistoryEntry,
+    LoggedChange,
+    Revision,
+    Snapshot,
+)
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
-from graph_service.domain.errors import QueryError
+from graph_service.domain.errors import HeadMovedError, QueryError
 from graph_service.storage import reads
 from graph_service.storage.catalog import Statement, statement
 from graph_service.storage.holdings import holding_steps
+from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
 
@@ -65,16 +74,37 @@ class Neo4jStore:
         return self._driver
 
     async def load_all(self) -> Dataset:
-        async def work(tx: AsyncManagedTransaction) -> Dataset:
-            return await reads.load_all(_runner(tx))
+        return (await self.snapshot()).dataset
+
+    async def snapshot(self) -> Snapshot:
+        async def work(tx: AsyncManagedTransaction) -> Snapshot:
+            return await reads.snapshot(_runner(tx))
 
         return await self._read("load_all", work)
 
-    async def history(self, kind: EntityKind, key: str) -> list[ChangeRecord]:
-        async def work(tx: AsyncManagedTransaction) -> list[ChangeRecord]:
-            return await reads.history(_runner(tx), kind, key)
+    async def head_revision(self) -> Revision:
+        async def work(tx: AsyncManagedTransaction) -> Revision:
+            return await reads.head_revision(_runner(tx))
 
-        return await self._read("history", work)
+        return await self._read("head_revision", work)
+
+    async def changes_since(self, revision: Revision, limit: int = 100) -> list[LoggedChange]:
+        async def work(tx: AsyncManagedTransaction) -> list[LoggedChange]:
+            return await reads.changes_since(_runner(tx), revision, limit)
+
+        return await self._read("changes_since", work)
+
+    async def record_versions(self, kind: EntityKind, key: str) -> list[HistoryEntry]:
+        async def work(tx: AsyncManagedTransaction) -> list[HistoryEntry]:
+            return await reads.record_versions(_runner(tx), kind, key)
+
+        return await self._read("record_versions", work)
+
+    async def change_times(self, after: Revision = 0) -> list[tuple[Revision, datetime]]:
+        async def work(tx: AsyncManagedTransaction) -> list[tuple[Revision, datetime]]:
+            return await reads.change_times(_runner(tx), after)
+
+        return await self._read("change_times", work)
 
     async def neighbourhood(self, kind: EntityKind, key: str, depth: int) -> Subgraph:
         async def work(tx: AsyncManagedTransaction) -> Subgraph:
@@ -82,36 +112,63 @@ class Neo4jStore:
 
         return await self._read("neighbourhood", work)
 
-    async def apply(self, change: ChangeSet) -> ChangeRecord:
-        """Apply ``change`` in one write transaction and return its audit entry."""
+    async def apply(
+        self, change: ChangeSet, *, expected_head: Revision | None = None
+    ) -> ChangeRecord:
+        """Apply ``change`` as the next revision in one write transaction; its log entry.
 
-        async def work(tx: AsyncManagedTransaction) -> None:
-            # Planned inside the transaction, after the lock: a retry re-reads the top ``seq``.
+        ``HeadMovedError`` (nothing written) when ``expected_head`` is given and the log's head
+        is another revision.
+        """
+
+        async def work(tx: AsyncManagedTransaction) -> ChangeRecord:
+            # Planned inside the transaction, after the lock: a retry re-reads the head.
             await run_statement(tx, Statement.LOCK_WRITES, {"holder": change.id})
-            top = await run_statement(tx, Statement.MAX_RECORD_SEQ, {})
-            first_seq = int(top[0]["top"]) + 1
-            await _run_steps(tx, plan_change(change, first_seq, self._batch), self.on_step)
+            head = await reads.head_revision(_runner(tx))
+            if expected_head is not None and head != expected_head:
+                raise HeadMovedError(head, expected_head)
+            revision = head + 1
+            steps = plan_change(change, revision, self._batch)
+            last = await _run_steps(tx, steps, self.on_step)
+            return change_record(change, revision, last)
 
-        await self._write("apply", work, change.recorded_by)
-        return change_record(change)
+        return await self._write("apply", work, change.recorded_by)
 
     async def write_holdings(
-        self, holdings: Iterable[object], *, recorded_by: str = "system"
+        self,
+        holdings: Iterable[object],
+        *,
+        items: Collection[str] | None = None,
+        recorded_by: str = "system",
     ) -> int:
-        """Replace every ``(:Unit)-[:HOLDS]->(:PowerItem)`` with ``holdings``, in one transaction.
+        """Replace the ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None) with
+        ``holdings``, in one transaction.
 
-        ``holdings``: mappings or dataclasses with ``unit, item, scope, role, mode, valid_from,
-        valid_to, acts`` (and optionally ``id, carved_out, joint, principal``); see
+        ``holdings``: mappings or named tuples with ``unit, item, scope, role, mode,
+        valid_from, valid_to, acts`` (and optionally ``id, carved_out, joint, principal``); see
         ``storage/holdings.py``. Returns how many relationships were written (rows naming a unit
         or item that is not stored are skipped).
         """
-        steps = holding_steps(holdings, self._batch)
+        steps = holding_steps(holdings, self._batch, items)
 
         async def work(tx: AsyncManagedTransaction) -> int:
             await run_statement(tx, Statement.LOCK_WRITES, {"holder": "write_holdings"})
-            return await _run_steps(tx, steps)
+            created = 0
+            for step in steps:
+                result = await tx.run(_checked(step.statement, step.params), dict(step.params))
+                created += (await result.consume()).counters.relationships_created
+            return created
 
         return await self._write("write_holdings", work, recorded_by)
+
+    async def migrate_log(self) -> int:
+        """Bring a log written before revisions up to date (see ``storage/log_format.py``)."""
+
+        async def work(tx: AsyncManagedTransaction) -> int:
+            await run_statement(tx, Statement.LOCK_WRITES, {"holder": "migrate_log"})
+            return await migrate_log(_runner(tx))
+
+        return await self._write("migrate_log", work, "system")
 
     async def close(self) -> None:
         with translated("close"):
@@ -138,16 +195,14 @@ async def run_statement(
 
 async def _run_steps(
     tx: AsyncManagedTransaction, steps: list[Step], on_step: StepHook | None = None
-) -> int:
-    """Run ``steps`` in order; return how many relationships they created (for holdings)."""
-    created = 0
+) -> Row:
+    """Run ``steps`` in order; the first row the last one returned (the log entry's counts)."""
+    rows: list[Row] = []
     for index, step in enumerate(steps):
         if on_step is not None:
             on_step(index, step)
-        result = await tx.run(_checked(step.statement, step.params), dict(step.params))
-        summary = await result.consume()
-        created += summary.counters.relationships_created
-    return created
+        rows = await run_statement(tx, step.statement, step.params)
+    return rows[0] if rows else {"upserted": 0, "deleted": 0}
 
 
 def _checked(which: Statement, params: Mapping[str, Any]) -> LiteralString:

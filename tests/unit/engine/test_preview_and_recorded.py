@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from graph_service.domain.changes import ChangeSet, EntityRef
+from graph_service.domain.changes import ChangeSet, EntityRef, undo_of
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.engine.answers import AnswerChange, FindingKind, Status
+from graph_service.engine.projection import Projection
 
-from .world import ASSIGN_WJW, D2021, DELEGATE_XF, I1, LX, RH, XF, primary_units, projection
+from .memlog import MemoryLog
+from .world import (
+    ASSIGN_WJW,
+    D2021,
+    DELEGATE_XF,
+    I1,
+    LX,
+    RH,
+    XF,
+    dataset,
+    primary_units,
+    projection,
+)
 
 ASSIGN_CGJ: dict[str, Any] = {**ASSIGN_WJW, "id": "a-cgj", "doc": "dxf", "to": ["dx-cgj"]}
 
@@ -101,40 +114,55 @@ def test_previewing_an_act_shows_what_it_does_to_the_findings_of_earlier_acts() 
     )
 
 
-def stamped(act: dict[str, Any], day: int) -> dict[str, Any]:
-    return {**act, "recorded_at": datetime(2020, 8, day, 9, tzinfo=UTC).isoformat()}
+def recorded_view(log: MemoryLog, revision: int) -> Projection:
+    """The live projection of ``log`` as recorded at ``revision``."""
+    return Projection(log.state).as_recorded(revision, undo_of(log.changes[revision:]))
 
 
-def test_as_recorded_on_answers_from_the_acts_recorded_by_then() -> None:
-    """The delegation took effect on 2020-07-01 but was only recorded on 2020-08-10."""
-    p = projection([ASSIGN_WJW, stamped(DELEGATE_XF, 10)])
+def test_as_recorded_answers_from_the_log_as_it_stood_then() -> None:
+    """The delegation took effect on 2020-07-01 but was only recorded at revision 2."""
+    log = MemoryLog()
+    log.append(ChangeSet(upserts=dataset([ASSIGN_WJW])))
+    log.append(upsert(DELEGATE_XF))
     on = date(2020, 7, 15)
-    assert [c.holding.unit for c in p.jurisdiction(I1, XF, on).holders][:1] == ["xf"]
-    then = p.jurisdiction(I1, XF, on, as_recorded_on=date(2020, 8, 1))
-    assert [(c.holding.unit, c.holding.role) for c in then.holders] == [("dx-wjw", "PRIMARY")]
-    same_day = p.jurisdiction(I1, XF, on, as_recorded_on=datetime(2020, 8, 10, 9, tzinfo=UTC))
-    assert same_day.holders[0].holding.unit == "xf"
-    naive_before = p.jurisdiction(I1, XF, on, as_recorded_on=datetime(2020, 8, 10, 8, 59))
-    assert naive_before.holders[0].holding.unit == "dx-wjw"
-
-
-def test_findings_as_recorded_on_ignore_later_records() -> None:
-    p = projection([ASSIGN_WJW, stamped(ASSIGN_CGJ, 20)])
-    overlaps = [f for f in p.findings(D2021) if f.kind == FindingKind.OVERLAP]
-    assert len(overlaps) == 1
-    early = p.findings(D2021, as_recorded_on=date(2020, 8, 19))
-    assert [f for f in early if f.kind == FindingKind.OVERLAP] == []
-    assert [f.id for f in p.findings(D2021, as_recorded_on=date(2020, 8, 20))] == [
-        f.id for f in p.findings(D2021)
+    assert [c.holding.unit for c in Projection(log.state).jurisdiction(I1, XF, on).holders][:1] == [
+        "xf"
     ]
+    then = recorded_view(log, 1).jurisdiction(I1, XF, on)
+    assert [(c.holding.unit, c.holding.role) for c in then.holders] == [("dx-wjw", "PRIMARY")]
+    assert recorded_view(log, 2).jurisdiction(I1, XF, on).holders[0].holding.unit == "xf"
 
 
-def test_applying_a_change_refreshes_what_was_recorded() -> None:
-    p = projection([ASSIGN_WJW])
-    r = date(2020, 8, 31)
-    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=r).holders[0].holding.unit == "dx-wjw"
-    p.apply(upsert(stamped(DELEGATE_XF, 10)))
-    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=r).holders[0].holding.unit == "xf"
-    assert p.jurisdiction(I1, XF, D2021, as_recorded_on=date(2020, 8, 9)).holders[
-        0
-    ].holding.unit == ("dx-wjw")
+def test_an_amendment_does_not_rewrite_what_was_recorded_before_it() -> None:
+    """Fixing only the note of the delegation must not make "as recorded then" drop its towns."""
+    log = MemoryLog()
+    log.append(ChangeSet(upserts=dataset([ASSIGN_WJW])))
+    log.append(upsert({**DELEGATE_XF, "to": ["xf", "lx"]}))
+    log.append(upsert({**DELEGATE_XF, "to": ["xf"], "note": "更正：仅兴丰街道"}))
+    view = recorded_view(log, 2)
+    assert primary_units(view, LX, D2021) == ["lx"]
+    assert primary_units(Projection(log.state), LX, D2021) == ["dx-wjw"]
+
+
+def test_findings_as_recorded_ignore_later_records_and_withdrawals() -> None:
+    log = MemoryLog()
+    log.append(ChangeSet(upserts=dataset([ASSIGN_WJW])))
+    log.append(upsert(ASSIGN_CGJ))
+    log.append(ChangeSet(deletes=[EntityRef(kind=EntityKind.ACT, key="a-cgj")]))
+    live = Projection(log.state)
+    assert [f for f in live.findings(D2021) if f.kind == FindingKind.OVERLAP] == []
+    early = recorded_view(log, 1).findings(D2021)
+    assert [f for f in early if f.kind == FindingKind.OVERLAP] == []
+    overlapping = recorded_view(log, 2).findings(D2021)
+    assert len([f for f in overlapping if f.kind == FindingKind.OVERLAP]) == 1
+
+
+def test_applying_a_change_drops_the_views_as_recorded() -> None:
+    log = MemoryLog()
+    log.append(ChangeSet(upserts=dataset([ASSIGN_WJW])))
+    log.append(upsert(DELEGATE_XF))
+    live = Projection(log.state)
+    view = live.as_recorded(1, undo_of(log.changes[1:]))
+    assert live.cached_view(1) is view
+    live.apply(upsert(ASSIGN_CGJ))
+    assert live.cached_view(1) is None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from graph_service.engine.answers import Role
 from graph_service.engine.projection import Projection
 
-from .acts_strategy import CHECK_DAYS, COVERED_BY, DAYS, ITEMS, OLD_UNIT, PLACES, UNITS, acts
+from .acts_strategy import CHECK_DAYS, COVERED_BY, ITEMS, OLD_UNIT, PLACES, UNITS, acts
 from .world import ALL_PLACES, I1, dataset
 
 LEAVES = list(ALL_PLACES)
@@ -150,24 +150,3 @@ def test_findings_do_not_depend_on_the_order_same_day_independent_acts_were_reco
     one, two = build(base + recorded(same_day)), build(base + recorded(shuffled))
     for day in CHECK_DAYS:
         assert one.findings(day) == two.findings(day)
-
-
-@settings(max_examples=40, deadline=None)
-@given(all_acts=acts("a", (1, 7)), cut=st.integers(0, 59))
-def test_as_recorded_on_equals_a_projection_of_the_acts_recorded_by_then(
-    all_acts: list[dict[str, Any]], cut: int
-) -> None:
-    limit = datetime(2024, 1, 1, 12, cut, tzinfo=UTC)
-    kept = [
-        a
-        for a in all_acts
-        if "recorded_at" not in a or datetime.fromisoformat(a["recorded_at"]) <= limit
-    ]
-    p, then = build(all_acts), build(kept)
-    for day in (DAYS[1], DAYS[3], CHECK_DAYS[-1]):
-        assert p.findings(day, as_recorded_on=limit) == then.findings(day)
-        for item in ("I1", "I2"):
-            for place in LEAVES:
-                assert p.jurisdiction(item, place, day, as_recorded_on=limit) == (
-                    then.jurisdiction(item, place, day)
-                )

@@ -1,0 +1,67 @@
+"""After a change set is committed: the one dispatcher every consumer hangs off.
+
+Called with the write lock held, in revision order, for every change set the log gains — those
+this process wrote (before the write answers: read-your-writes) and those the follower reads from
+the store (the CLI, another instance). In order:
+
+1. the projection advances: in place when the change replays a few items; rebuilt on a copy in a
+   worker thread and swapped in when it reaches everything (a unit's or region's structure, a
+   replace), so reads go on meanwhile; a change that only renames replays nothing;
+2. the derived ``HOLDS`` export is told which items moved (it writes them later, off the request
+   path: ``holdings_export.py``);
+3. a change event is published (subscriptions) and readers waiting for this revision wake up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from graph_service.domain.changes import ChangeRecord, ChangeSet
+
+from .context import ServiceContext
+from .events import ChangeEvent
+
+if TYPE_CHECKING:
+    from .holdings_export import HoldingsExporter
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    """Feeds one committed change set to every consumer of this process."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self.exporter: HoldingsExporter | None = None  # set while the export runs
+
+    async def committed(self, change: ChangeSet, record: ChangeRecord) -> None:
+        ctx = self._ctx
+        if record.revision <= ctx.revision:
+            return  # already taken in (a follower racing a local write)
+        items = await self._advance_projection(change)
+        ctx.revision = record.revision
+        ctx.change_times.append((record.revision, record.recorded_at))
+        if self.exporter is not None:
+            self.exporter.mark(items, record.revision)
+        ctx.events.publish(ChangeEvent(record, tuple(change.touched()), items))
+        async with ctx.advanced:
+            ctx.advanced.notify_all()
+
+    async def _advance_projection(self, change: ChangeSet) -> frozenset[str] | None:
+        ctx = self._ctx
+        projection = ctx.projection
+        try:
+            if projection.needs_rebuild(change):
+                ctx.projection = await asyncio.to_thread(projection.rebuilt, change)
+                return None
+            return projection.apply(change)
+        except Exception:
+            # The store holds the change: the write has succeeded. A projection that failed to
+            # follow must not keep serving a half-applied state.
+            log.exception("projection update failed for change %s; rebuilding it", change.id)
+            ctx.projection = await asyncio.to_thread(
+                ctx.rebuild, change.applied_to(projection.dataset)
+            )
+            return None
