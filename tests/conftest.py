@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-_MARK_BY_DIR = {"unit": "unit", "conformance": "conformance", "api": "api", "e2e": "e2e"}
+_MARK_BY_DIR = {
+    "unit": "unit",
+    "conformance": "conformance",
+    "service": "service",
+    "api": "api",
+    "e2e": "e2e",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

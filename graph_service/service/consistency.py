@@ -23,8 +23,12 @@ async def at_least(ctx: ServiceContext, revision: Revision) -> None:
     if ctx.revision >= revision:
         return
     ctx.wake_follower.set()
+    reached: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    ctx.waiters.append((revision, reached))
     try:
-        async with asyncio.timeout(ctx.options.at_least_timeout), ctx.advanced:
-            await ctx.advanced.wait_for(lambda: ctx.revision >= revision)
+        async with asyncio.timeout(ctx.options.at_least_timeout):
+            await reached
     except TimeoutError:
         raise NotYetConsistentError(revision, ctx.revision) from None
+    finally:
+        ctx.waiters[:] = [w for w in ctx.waiters if w[1] is not reached]

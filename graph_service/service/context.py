@@ -52,7 +52,8 @@ class ServiceContext:
     events: ChangeEvents = field(default_factory=ChangeEvents)
     # (revision, recorded_at) of every change set up to ``revision``: answers as recorded on a day
     change_times: list[tuple[Revision, datetime]] = field(default_factory=list)
-    advanced: asyncio.Condition = field(default_factory=asyncio.Condition)
+    # readers waiting for a revision (``consistency.at_least``), woken by the dispatcher
+    waiters: list[tuple[Revision, asyncio.Future[None]]] = field(default_factory=list)
     wake_follower: asyncio.Event = field(default_factory=asyncio.Event)
     dispatcher: Dispatcher = field(init=False)
     _index: RecordIndex | None = None

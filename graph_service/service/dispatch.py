@@ -46,8 +46,14 @@ class Dispatcher:
         if self.exporter is not None:
             self.exporter.mark(items, record.revision)
         ctx.events.publish(ChangeEvent(record, tuple(change.touched()), items))
-        async with ctx.advanced:
-            ctx.advanced.notify_all()
+        waiting: list[tuple[int, asyncio.Future[None]]] = []
+        for wanted, future in ctx.waiters:
+            if wanted <= ctx.revision:
+                if not future.done():
+                    future.set_result(None)
+            else:
+                waiting.append((wanted, future))
+        ctx.waiters[:] = waiting
 
     async def _advance_projection(self, change: ChangeSet) -> frozenset[str] | None:
         ctx = self._ctx
