@@ -171,10 +171,22 @@ class Act(Record):
     scope: list[Key] = Field(default_factory=list)
     role: ActRole = ActRole.SOLE
     review: Review = Review.APPROVED
+    review_opinion: Text | None = Field(default=None, description="法制审核意见.")
+    reviewed_by: Line | None = Field(default=None, description="Who reviewed it.")
+    reviewed_at: datetime | None = Field(default=None, description="When it was reviewed.")
+    withdrawn_on: date | None = Field(
+        default=None, description="Withdrawn (撤回) on this day: it produces nothing from then on."
+    )
+    withdrawal_reason: Text | None = None
     evaluated: list[date] = Field(
         default_factory=list,
         description="Dates the delegation was evaluated (评估, 行政处罚法 第24条).",
     )
+
+    def ends_on(self) -> date | None:
+        """The day its effects end: its ``until`` or its withdrawal, whichever comes first."""
+        ends = [d for d in (self.until, self.withdrawn_on) if d is not None]
+        return min(ends) if ends else None
 
     @property
     def key(self) -> str:
