@@ -51,8 +51,12 @@ def read_bytes(data: bytes, filename: str) -> list[Grid]:
     for grid in grids:
         width = max((len(row) for row in grid.cells), default=0)
         if width > MAX_COLUMNS:
-            raise _refused(filename, f"工作表“{grid.sheet}”有{width}列，超过{MAX_COLUMNS}列上限")
+            raise _refused(filename, _too_many(grid.sheet, width, "列", MAX_COLUMNS))
     return grids
+
+
+def _too_many(sheet: str, count: int, what: str, limit: int) -> str:
+    return f"工作表“{sheet}”有{count}{what}，超过{limit}{what}上限"
 
 
 def _refused(filename: str, message: str) -> ValidationError:
@@ -68,14 +72,12 @@ def _read_excel(data: bytes, filename: str) -> list[Grid]:
     try:
         for name in book.sheet_names:
             sheet = book.get_sheet_by_name(name)
-            if sheet.total_width > MAX_COLUMNS:
-                raise _refused(
-                    filename, f"工作表“{name}”有{sheet.total_width}列，超过{MAX_COLUMNS}列上限"
-                )
-            if sheet.total_height > MAX_ROWS:
-                raise _refused(
-                    filename, f"工作表“{name}”有{sheet.total_height}行，超过{MAX_ROWS}行上限"
-                )
+            # ``end`` is the last used cell, 0-based; rows and columns are counted from A1
+            last_row, last_column = sheet.end or (-1, -1)
+            if last_column + 1 > MAX_COLUMNS:
+                raise _refused(filename, _too_many(name, last_column + 1, "列", MAX_COLUMNS))
+            if last_row + 1 > MAX_ROWS:
+                raise _refused(filename, _too_many(name, last_row + 1, "行", MAX_ROWS))
             # From A1 (skip_empty_area=False), the coordinates merged ranges are given in.
             rows = sheet.to_python(skip_empty_area=False)
             cells = [[_text(value) for value in row] for row in rows]
@@ -125,5 +127,5 @@ def _read_csv(data: bytes, filename: str) -> list[Grid]:
     except csv.Error as error:
         raise _refused(filename, f"CSV 格式有误：{error}") from None
     if len(cells) > MAX_ROWS:
-        raise _refused(filename, f"有{len(cells)}行，超过{MAX_ROWS}行上限")
+        raise _refused(filename, _too_many(Path(filename).stem, len(cells), "行", MAX_ROWS))
     return [Grid(Path(filename).stem, cells)]

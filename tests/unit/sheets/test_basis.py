@@ -10,8 +10,18 @@ from graph_service.engine.sheets.numerals import parse_number, to_numeral
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("十", 10), ("十二", 12), ("二十", 20), ("二十四", 24), ("一百零五", 105),
-     ("一百一十", 110), ("两百", 200), ("一千零一", 1001), ("35", 35), ("第五", None)],
+    [
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十四", 24),
+        ("一百零五", 105),
+        ("一百一十", 110),
+        ("两百", 200),
+        ("一千零一", 1001),
+        ("35", 35),
+        ("第五", None),
+    ],
 )
 def test_chinese_numerals_read(text: str, number: int | None) -> None:
     assert parse_number(text) == number
@@ -19,8 +29,16 @@ def test_chinese_numerals_read(text: str, number: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("number", "text"),
-    [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (24, "二十四"), (105, "一百零五"),
-     (110, "一百一十"), (1001, "一千零一")],
+    [
+        (1, "一"),
+        (10, "十"),
+        (11, "十一"),
+        (20, "二十"),
+        (24, "二十四"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1001, "一千零一"),
+    ],
 )
 def test_chinese_numerals_written(number: int, text: str) -> None:
     assert to_numeral(number) == text
