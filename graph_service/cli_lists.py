@@ -131,16 +131,15 @@ async def _import_list(
     *,
     unit: str,
     as_of: date | None,
+    doc: str | None,
+    create_laws: bool,
+    published: bool,
     dry_run: bool,
     by: str,
-    **options: object,
 ) -> list[str]:
     from graph_service.bootstrap import open_service
-    from graph_service.service.spreadsheets import (
-        preview_list_import,
-        read_file,
-        record_list_import,
-    )
+    from graph_service.service.commands.import_list import record_list_import
+    from graph_service.service.spreadsheets import preview_list_import, read_file
     from graph_service.service.spreadsheets.report import describe_import
 
     with Progress(
@@ -152,7 +151,7 @@ async def _import_list(
         transient=True,
     ) as progress:
         step = progress.add_task("打开数据库", total=4)
-        async with open_service(settings) as ctx:
+        async with open_service(settings, background=False) as ctx:
             progress.update(step, advance=1, description=f"读取 {path.name}")
             grids = await asyncio.to_thread(read_file, path)
             progress.update(step, advance=1, description="比对并预览")
@@ -163,7 +162,9 @@ async def _import_list(
                 file=path.name,
                 unit=unit,
                 as_of=as_of,
-                **options,  # type: ignore[arg-type]
+                doc=doc,
+                create_laws=create_laws,
+                published=published,
             )
             progress.update(step, advance=1, description="写入")
             if not dry_run:
@@ -207,7 +208,7 @@ def export_list(
     day = _day("--at", at)
 
     async def export() -> int:
-        async with open_service(config) as ctx:
+        async with open_service(config, background=False) as ctx:
             exported = run(ctx, unit, ListFormat(suffix), day, version)
         out_file.write_bytes(exported.content)
         return exported.rows

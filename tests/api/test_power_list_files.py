@@ -19,9 +19,9 @@ from starlette.applications import Starlette
 from graph_service.bootstrap import build_app
 from graph_service.config import load_settings
 from graph_service.domain.enums import EntityKind, Review
-from graph_service.domain.errors import ValidationError
-from graph_service.service import ServiceContext, history, power_list
-from graph_service.service.spreadsheets import import_list
+from graph_service.domain.errors import ConflictError, ValidationError
+from graph_service.service import ServiceContext, history, load_document, power_list
+from graph_service.service.commands.import_list import import_list, record_list_import
 from tests.unit.sheets import workbooks
 
 from .conftest import BASE_URL, service_of
@@ -120,12 +120,14 @@ async def test_an_import_is_one_change_named_after_the_file(
 
     done = await import_list(ctx, data, "/uploads/权力清单.xlsx", "dx-cgzf", as_of=DAY, by="编办")
     assert done.record is not None
+    assert done.record.comment == "导入权力清单 权力清单.xlsx"  # the file is the reason
     assert done.record.summary == (
-        "导入权力清单 权力清单.xlsx（北京市大兴区城市管理综合行政执法局，2025-07-01）"
+        "导入北京市大兴区城市管理综合行政执法局权力清单（2025-07-01）：事项新增2项、更新0项，"
+        f"条款新增1条，赋予决定 {done.plan.act}（待法制审核）"
     )
     assert done.record.upserted == 4  # two items, one provision, one act
-    [change] = await history(ctx, EntityKind.ITEM, "X-NEW-3")
-    assert change.id == done.record.id
+    [entry] = await history(ctx, EntityKind.ITEM, "X-NEW-3")
+    assert entry.change.revision == done.record.revision
     stored = await ctx.store.load_all()
     [act] = [a for a in stored.acts if a.id == done.plan.act]
     assert act.items == ["01234", "X-NEW-3"]
@@ -142,3 +144,20 @@ async def test_an_import_is_one_change_named_after_the_file(
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[1] for row in rows[1:]] == ["01234", "SEED-CF-002", "X-NEW-3"]
+
+
+async def test_a_change_recorded_after_the_preview_refuses_the_import(app: Starlette) -> None:
+    ctx = service_of(app)
+    data = workbooks.two_sheets()
+    previewed = await import_list(ctx, data, "两表.xlsx", "dx-cgzf", as_of=DAY, dry_run=True)
+    assert previewed.plan.new_items == ["X-LIC-1", "X-COE-1", "X-COE-2"]
+    # meanwhile someone records X-LIC-1 under another name: the previewed change is stale
+    await load_document(
+        ctx,
+        {"items": [{"code": "X-LIC-1", "name": "另一个名称", "category": "license"}]},
+        by="test",
+    )
+    stored = await ctx.store.load_all()
+    with pytest.raises(ConflictError, match="请重新预览"):
+        await record_list_import(ctx, previewed, by="test")
+    assert await ctx.store.load_all() == stored

@@ -1,7 +1,10 @@
-"""Use cases for power-list spreadsheets (权力清单): import and export, XLSX, XLS and CSV."""
+"""Power-list spreadsheets (权力清单): reading XLSX/XLS/CSV, previewing an import, exporting.
+
+Recording an import is a command: ``graph_service.service.commands.import_list``.
+"""
 
 from .export_list import ExportedList, ListFormat, export_list, list_rows, render_list
-from .import_list import ListImport, import_list, preview_list_import, record_list_import
+from .import_list import ListImport, plan_list_import, preview_list_import
 from .reading import read_bytes, read_file
 
 __all__ = [
@@ -9,11 +12,10 @@ __all__ = [
     "ListFormat",
     "ListImport",
     "export_list",
-    "import_list",
     "list_rows",
+    "plan_list_import",
     "preview_list_import",
     "read_bytes",
     "read_file",
-    "record_list_import",
     "render_list",
 ]

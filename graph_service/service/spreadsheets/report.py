@@ -45,7 +45,8 @@ def describe_import(result: ListImport, *, dry_run: bool) -> list[str]:
     elif result.record is not None:
         record = result.record
         lines.append(
-            f"已写入：变更 {record.id}，{record.upserted} 条记录，记录人 {record.recorded_by}"
+            f"已写入：第 {record.revision} 号变更（{record.id}），{record.upserted} 条记录，"
+            f"记录人 {record.recorded_by}"
         )
     return lines
 
