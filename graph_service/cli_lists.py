@@ -197,8 +197,8 @@ def export_list(
     - 导出的文件原样导入，不产生任何变更。
     """
     from graph_service.bootstrap import open_service
-    from graph_service.service.spreadsheets import ListFormat
-    from graph_service.service.spreadsheets import export_list as run
+    from graph_service.service.spreadsheets import ListFormat, encode_list
+    from graph_service.service.spreadsheets import export_list as rows_of
 
     suffix = out_file.suffix.lower().lstrip(".")
     if suffix not in {f.value for f in ListFormat}:
@@ -209,7 +209,7 @@ def export_list(
 
     async def export() -> int:
         async with open_service(config, background=False) as ctx:
-            exported = run(ctx, unit, ListFormat(suffix), day, version)
+            exported = encode_list(rows_of(ctx, unit, day, version), ListFormat(suffix))
         out_file.write_bytes(exported.content)
         return exported.rows
 

@@ -47,6 +47,7 @@ class ListSheet:
     title: str
     header: tuple[Column, ...]
     rows: list[list[str]]
+    name: str  # ASCII, for a file name: power-list-<unit>-<date or v<version>>
 
 
 def list_sheet(
@@ -68,7 +69,8 @@ def list_sheet(
             Column.ACTS: _joined(_act(lookup, a) for e in group for a in e.acts),
         }
         rows.append(_row(n, lookup.items[code], unit, lookup, derived))
-    return ListSheet(f"{unit.name}权力清单（{cn_date(at)}）", HEADER, rows)
+    title = f"{unit.name}权力清单（{cn_date(at)}）"
+    return ListSheet(title, HEADER, rows, f"power-list-{unit.id}-{at.isoformat()}")
 
 
 def published_sheet(
@@ -81,7 +83,7 @@ def published_sheet(
         if code in lookup.items
     ]
     title = f"{unit.name}权力清单（第{version}版，{cn_date(published)}公示）"
-    return ListSheet(title, HEADER, rows)
+    return ListSheet(title, HEADER, rows, f"power-list-{unit.id}-v{version}")
 
 
 def basis_text(item: PowerItem, lookup: Lookup) -> str:

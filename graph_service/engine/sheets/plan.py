@@ -88,6 +88,7 @@ class _Planner:
         self.laws: dict[str, Law] = {}  # created, by title key
         self.provisions: dict[str, Provision] = {}
         self.items: list[PowerItem] = []
+        self.other_subjects: dict[str, list[int]] = {}  # 实施主体 other than the unit: its rows
         self.names = {compact(u) for u in (unit.id, unit.name, *unit.aliases)}
         self.by_name: dict[str, list[str]] = {}
         for item in recorded.items.values():
@@ -114,6 +115,9 @@ class _Planner:
         plan.new_laws = [law.id for law in self.laws.values()]
         plan.new_provisions = list(self.provisions)
         plan.not_listed = sorted(set(self.recorded.held) - set(codes))
+        for subject, rows in self.other_subjects.items():
+            shown = "、".join(str(r) for r in rows[:10]) + ("…" if len(rows) > 10 else "")
+            self.warnings.append(f"实施主体“{subject}”与导入单位不一致（第{shown}行）")
         plan.warnings = self.warnings + _reported(table)
         plan.upserts = Dataset(
             laws=list(self.laws.values()),
@@ -249,7 +253,7 @@ class _Planner:
     def _subject(self, row: ListRow) -> None:
         subject = row.get(Column.SUBJECT)
         if subject and compact(subject) not in self.names:
-            self.warnings.append(f"{row.where.at(Column.SUBJECT)}：“{subject}”与导入单位不一致")
+            self.other_subjects.setdefault(subject, []).append(row.where.row)
 
     def _holder(self, codes: list[str], plan: ImportPlan) -> None:
         options, unit = self.options, self.unit

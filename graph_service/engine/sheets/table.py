@@ -22,13 +22,12 @@ HEADER_SEARCH = 30
 
 @dataclass(frozen=True, slots=True)
 class Grid:
-    """One sheet's cells as text, from its first used row; ``merged`` in the same coordinates
-    as (first row, first column, last row, last column), 0-based and inclusive."""
+    """One sheet's cells as text from A1; ``merged`` ranges as (first row, first column, last
+    row, last column), 0-based and inclusive."""
 
     sheet: str
     cells: list[list[str]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    first_row: int = 0  # 0-based row of cells[0] in the sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,7 @@ def _read_sheet(file: str, grid: Grid, several: bool, table: ListTable) -> list[
     if header is None:
         if near is not None:
             found = "、".join(sorted({c.value for c in near[1].values()}))
-            where = Where(file, sheet, grid.first_row + near[0] + 1)
+            where = Where(file, sheet, near[0] + 1)
             return [Problem(where.at(), f"表头缺少“事项名称”列（已识别：{found}）")]
         table.skipped.append(f"工作表“{grid.sheet}”未找到表头，未导入")
         return []
@@ -94,7 +93,7 @@ def _read_sheet(file: str, grid: Grid, several: bool, table: ListTable) -> list[
         h for i, h in _headers(grid.cells[header_at]) if header.get(i) == Column.NAME
     )
     for offset, row in enumerate(cells[header_at + 1 :], start=header_at + 1):
-        where = Where(file, sheet, grid.first_row + offset + 1)
+        where = Where(file, sheet, offset + 1)
         values = _values(row, header)
         if not any(values.values()):
             continue
@@ -133,7 +132,7 @@ def _check_header(
     file: str, sheet: str | None, grid: Grid, at: int, header: dict[int, Column], table: ListTable
 ) -> list[Problem]:
     problems: list[Problem] = []
-    where = Where(file, sheet, grid.first_row + at + 1)
+    where = Where(file, sheet, at + 1)
     seen: dict[Column, str] = {}
     for i, text in _headers(grid.cells[at]):
         column = header.get(i)

@@ -1,7 +1,8 @@
 """Use case: export a unit's power list on a date, or a published version, as XLSX or CSV.
 
 Read-only and public like ``powerList``: the rows come from the projection (``engine.sheets``),
-the bytes from ``writing``; the same rows import back as an empty change.
+quickly, and ``encode_list`` turns them into a file (``writing``), the slow part, which a caller on
+the event loop runs in a worker thread. The same rows import back as an empty change.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ def list_rows(
     return published_sheet(target, version, listed.published, listed.items, lookup)
 
 
+def encode_list(sheet: ListSheet, fmt: ListFormat) -> ExportedList:
+    """The rows as a file (pure CPU work: the API runs it in a worker thread)."""
+    content = xlsx_bytes(sheet) if fmt is ListFormat.XLSX else csv_bytes(sheet)
+    return ExportedList(f"{sheet.name}.{fmt.value}", MEDIA_TYPES[fmt], content, len(sheet.rows))
+
+
 def render_list(
     projection: Projection,
     unit: str,
@@ -62,21 +69,13 @@ def render_list(
     at: date | None = None,
     version: int | None = None,
 ) -> ExportedList:
-    sheet = list_rows(projection, unit, at, version)
-    target = resolve_unit(projection.records, unit)
-    when = f"v{version}" if version is not None else (at or date.today()).isoformat()
-    content = xlsx_bytes(sheet) if fmt is ListFormat.XLSX else csv_bytes(sheet)
-    return ExportedList(
-        f"power-list-{target.id}-{when}.{fmt.value}", MEDIA_TYPES[fmt], content, len(sheet.rows)
-    )
+    """``list_rows`` then ``encode_list``."""
+    return encode_list(list_rows(projection, unit, at, version), fmt)
 
 
 def export_list(
-    ctx: ServiceContext,
-    unit: str,
-    fmt: ListFormat,
-    at: date | None = None,
-    version: int | None = None,
-) -> ExportedList:
-    """``unit``'s power list as a file; ``NotFoundError`` for an unknown unit or version."""
-    return render_list(ctx.projection, unit, fmt, at, version)
+    ctx: ServiceContext, unit: str, at: date | None = None, version: int | None = None
+) -> ListSheet:
+    """The rows of ``unit``'s list to export (``encode_list`` makes the file); ``NotFoundError``
+    for an unknown unit or version."""
+    return list_rows(ctx.projection, unit, at, version)

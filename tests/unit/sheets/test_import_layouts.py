@@ -173,3 +173,13 @@ def test_the_document_is_found_by_its_number(daxing: Projection) -> None:
     with pytest.raises(ValidationError) as refused:
         imported(daxing, data, "清单.csv", doc="京政发〔2099〕1号")
     assert [str(p) for p in refused.value.problems] == ["doc: 未找到文件“京政发〔2099〕1号”"]
+
+
+def test_another_implementing_unit_is_reported_once_with_its_rows(daxing: Projection) -> None:
+    rows: list[list[object]] = [
+        [n, f"X-{n}", f"事项{n}", "处罚", "《北京市市容环境卫生条例》第41条", "区市场监管局"]
+        for n in (1, 2)
+    ]
+    header = ["序号", "事项编码", "事项名称", "职权类别", "设定依据", "实施主体"]
+    plan = imported(daxing, workbooks.with_rows(rows, header), "清单.xlsx").plan
+    assert plan.warnings == ["实施主体“区市场监管局”与导入单位不一致（第3、4行）"]
