@@ -91,9 +91,8 @@ SYNONYMS: dict[Column, tuple[str, ...]] = {
     Column.VALID_TO: ("终止日期",),
     Column.ACTS: ("依据决定",),
 }
-STORED = frozenset({Column.CODE, Column.NAME, Column.SUB, Column.CATEGORY, Column.BASIS})
-"""Columns whose content the graph keeps; the others are checked or reported, not stored."""
-EXPORT_ONLY = frozenset(Column) - frozenset(list(Column)[: list(Column).index(Column.REMARK) + 1])
+NOT_STORED = frozenset({Column.OFFICE, Column.DUTIES, Column.ACCOUNTABILITY, Column.REMARK})
+"""编办 columns the model has no place for yet: recognised, reported, left empty on export."""
 
 _BY_HEADER = {name: column for column, names in SYNONYMS.items() for name in names}
 _NOTE = re.compile(r"\([^()]*\)$")

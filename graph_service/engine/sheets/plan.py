@@ -28,7 +28,7 @@ from graph_service.domain.models import (
 )
 
 from .basis import parse_basis
-from .columns import ACCEPTED_CATEGORIES, Column, category_of, compact
+from .columns import ACCEPTED_CATEGORIES, NOT_STORED, Column, category_of, compact
 from .laws import LawIndex, guess_level, title_key, unique_id
 from .table import ListRow, ListTable
 
@@ -297,11 +297,8 @@ def _reported(table: ListTable) -> list[str]:
     out: list[str] = []
     if table.unknown:
         out.append("未识别、未导入的列：" + "、".join(table.unknown))
-    kept = sorted(c.value for c in table.columns if c in _CHECKED_ONLY)
+    kept = sorted(c.value for c in table.columns if c in NOT_STORED)
     if kept:
         out.append("已识别但本服务不保存的列：" + "、".join(kept))
     out += table.skipped
     return out
-
-
-_CHECKED_ONLY = frozenset({Column.OFFICE, Column.DUTIES, Column.ACCOUNTABILITY, Column.REMARK})
