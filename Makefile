@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench clean
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ schema: install ## Re-export schema.graphql and the dataset JSON Schema
 
 bench: install ## Run the benchmarks (on demand; prints figures beside targets)
 	$(BIN)/python -m benchmarks
+
+bench-lists: install ## Benchmark power-list spreadsheets: import and export of 2,000 rows
+	$(BIN)/python -m benchmarks.power_lists
 
 clean: ## Remove the virtualenv and caches (keeps data/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

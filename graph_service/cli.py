@@ -7,22 +7,18 @@ With ``bootstrap`` it is the composition root: it alone reads the environment (t
 from __future__ import annotations
 
 import asyncio
-import logging
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from graph_service.config import (
-    Settings,
-    SettingsError,
-    StoreKind,
-    load_settings,
-    store_option,
-)
+from graph_service.cli_lists import lists
+from graph_service.cli_options import GLOBAL_OPTIONS, DataDirOption, SeedOption, err, out
+from graph_service.cli_options import configure_logging as _configure_logging
+from graph_service.cli_options import settings as _settings
+from graph_service.config import Settings, SettingsError, StoreKind, store_option
 from graph_service.domain.errors import AuthorityGraphError, Problem, ValidationError
 from graph_service.engine.answers import Finding
 
@@ -33,17 +29,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+app.add_typer(lists)  # import-list and export-list, as top-level commands
 
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Directory of the embedded database (env GRAPH_SERVICE_DATA_DIR; default ./data).",
-        show_default=False,
-    ),
-]
 HostOption = Annotated[
     str | None,
     typer.Option(
@@ -57,18 +44,6 @@ PortOption = Annotated[
         help="Port to listen on (env GRAPH_SERVICE_PORT; default 8000).", show_default=False
     ),
 ]
-SeedOption = Annotated[
-    bool | None,
-    typer.Option(
-        "--seed/--no-seed",
-        help="Load the Daxing seed into an empty data dir (env GRAPH_SERVICE_SEED_ON_EMPTY; "
-        "default --seed).",
-        show_default=False,
-    ),
-]
-
-
-_global: dict[str, object] = {}
 
 
 @app.callback()
@@ -85,27 +60,13 @@ def main(
     ] = None,
 ) -> None:
     """Authority graph service: who is competent for which enforcement matter, where and when."""
-    _global.clear()
+    GLOBAL_OPTIONS.clear()
     if store is not None:
         try:
-            _global.update(store_option(store))
+            GLOBAL_OPTIONS.update(store_option(store))
         except SettingsError as error:
             err.print(f"[red]error:[/] {error}")
             raise typer.Exit(2) from None
-
-
-def _settings(**overrides: object | None) -> Settings:
-    try:
-        return load_settings(None, **{**_global, **overrides})
-    except SettingsError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from None
-
-
-def _configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
 
 
 @app.command()

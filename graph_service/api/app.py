@@ -1,4 +1,4 @@
-"""The Starlette app: ``/graphql`` (GraphiQL in a browser) and ``/healthz``.
+"""The Starlette app: ``/graphql`` (GraphiQL in a browser), ``/healthz`` and the list exports.
 
 The app's lifespan owns the service: it enters the ``open_service`` context manager handed in by
 bootstrap (which opens the store and loads the projection) and closes it on shutdown. The app reads
@@ -21,8 +21,9 @@ from strawberry.types import ExecutionResult
 
 from graph_service.service import ServiceContext
 
-from .context import ApiContext
+from .context import ApiContext, service_of
 from .errors import translate
+from .export import ROUTES as EXPORT_ROUTES
 from .schema import build_schema
 
 ServiceOpener = Callable[[], AbstractAsyncContextManager[ServiceContext]]
@@ -40,14 +41,6 @@ class _GraphQLApp(GraphQL[ApiContext, None]):
         if result.errors:
             result.errors = [translate(error) for error in result.errors]
         return await super().process_result(request, result)
-
-
-def service_of(request: Request | WebSocket) -> ServiceContext:
-    """The service the lifespan opened; a ``RuntimeError`` (masked) if it is not open."""
-    opened: ServiceContext | None = getattr(request.app.state, "service", None)
-    if opened is None:
-        raise RuntimeError("the service is not open (lifespan not started)")
-    return opened
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -75,6 +68,7 @@ def create_app(open_service: ServiceOpener) -> Starlette:
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            *EXPORT_ROUTES,
         ],
         lifespan=lifespan,
     )

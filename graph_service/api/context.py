@@ -20,3 +20,11 @@ class ApiContext:
 
 
 Info = strawberry.Info[ApiContext, None]
+
+
+def service_of(request: Request | WebSocket) -> ServiceContext:
+    """The service the lifespan opened; a ``RuntimeError`` (masked) if it is not open."""
+    opened: ServiceContext | None = getattr(request.app.state, "service", None)
+    if opened is None:
+        raise RuntimeError("the service is not open (lifespan not started)")
+    return opened

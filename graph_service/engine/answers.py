@@ -167,6 +167,7 @@ class PowerListEntry:
     valid_from: date
     valid_to: date | None
     acts: tuple[str, ...] = field(default_factory=tuple)
+    carved_out: tuple[str, ...] = ()  # regions excluded from the scopes
 
 
 class SearchKind(StrEnum):

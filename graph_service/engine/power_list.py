@@ -34,6 +34,7 @@ def power_list(state: EngineState, unit: str, at: date) -> list[PowerListEntry]:
                 valid_from=min(start for start, _ in spans),
                 valid_to=None if None in ends else max(e for e in ends if e is not None),
                 acts=tuple(dict.fromkeys(a for h in holdings for a in h.acts)),
+                carved_out=tuple(sorted({c for h in holdings for c in h.carved_out})),
             )
         )
     return entries

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 from starlette.applications import Starlette
@@ -55,7 +57,7 @@ async def test_a_bad_at_least_is_refused(client: httpx.AsyncClient, value: objec
     assert error["extensions"]["code"] == "VALIDATION_FAILED"
 
 
-async def _ask(client: httpx.AsyncClient, how: str, revision: int) -> dict[str, object]:
+async def _ask(client: httpx.AsyncClient, how: str, revision: int) -> dict[str, Any]:
     if how == "header":
         response = await client.post(
             "/graphql", json={"query": QUERY}, headers={"X-At-Least-Revision": str(revision)}
@@ -64,5 +66,5 @@ async def _ask(client: httpx.AsyncClient, how: str, revision: int) -> dict[str, 
         response = await client.post(
             "/graphql", json={"query": QUERY, "extensions": {"atLeast": revision}}
         )
-    body: dict[str, object] = response.json()
+    body: dict[str, Any] = response.json()
     return body

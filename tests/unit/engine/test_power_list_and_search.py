@@ -28,6 +28,7 @@ def test_department_lists_its_primary_power_and_the_supervision_it_kept() -> Non
             date(2015, 6, 1),
             None,
             ("a-wjw", "d-xf"),
+            (XF,),  # the delegated street is carved out of the district's primary holding
         ),
         PowerListEntry(
             I1,
