@@ -149,9 +149,9 @@ def resolve_place(state: EngineState, place: str) -> str:
             for alias in region.aliases:
                 aliases.setdefault(alias, set()).add(region.code)
         state.derived["place_aliases"] = aliases
-    found = aliases.get(place.strip(), set())
+    found: set[str] = aliases.get(place.strip(), set())
     if len(found) == 1:
-        return next(iter(found))
+        return str(next(iter(found)))
     raise NotFoundError("region", place)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from graph_service.domain.enums import ActKind
 
 from .answers import Holding, Mode, Role
+from .conflicts import holding_places
 from .state import EngineState
 
 
@@ -39,7 +40,7 @@ def supervises(
         primaries = [
             h
             for h in (replay.primaries if replay else ())
-            if h.valid_on(at) and not state.regions.places(h.scope).isdisjoint(scope_places)
+            if h.valid_on(at) and not holding_places(state, h).isdisjoint(scope_places)
         ]
     mine = _delegations(state, holding)
     return any(
