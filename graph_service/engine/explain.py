@@ -40,7 +40,11 @@ def _sentence(state: EngineState, act: Act, holding: Holding | None, coverage: d
         cite = act_citation(catalog, act)
         return f"{when}{f'依据{cite}，' if cite else ''}该职权已取消。"
     unit = catalog.unit_name(holding.unit)
-    concerned = [holding.unit] if holding.unit in act.to else list(act.to)
+    if holding.unit in act.to:
+        concerned = [holding.unit]
+    else:  # the units that took it over here (in this scope), else every recipient
+        here = [t for t in act.to if catalog.region_of(t) == holding.scope]
+        concerned = here or list(act.to)
     cite = act_citation(catalog, act, _kinds(state, concerned))
     basis = f"依据{cite}，" if cite else ""
     source = catalog.unit_name(act.from_unit)

@@ -12,7 +12,7 @@ from datetime import date
 
 from graph_service.domain.enums import ActKind
 
-from .answers import Holding, Mode, Role
+from .answers import Holding, Role
 from .conflicts import holding_places
 from .state import EngineState
 
@@ -30,8 +30,8 @@ def supervises(
 ) -> bool:
     """Whether a SUPERVISOR ``holding`` still has a delegated holding to supervise on ``at``:
     among ``primaries`` (the holdings covering the asked place), or anywhere in its scope. The
-    delegated holding is one whose chain shares a delegate act with the supervisor's (so it
-    follows a transfer or a successor of either side)."""
+    delegated holding is another unit's primary holding whose chain shares a delegate act with the
+    supervisor's (so it follows a transfer or a successor of either side)."""
     if holding.role != Role.SUPERVISOR:
         return True
     if primaries is None:
@@ -44,6 +44,6 @@ def supervises(
         ]
     mine = _delegations(state, holding)
     return any(
-        h.mode == Mode.DELEGATED and h.valid_on(at) and not mine.isdisjoint(_delegations(state, h))
+        h.unit != holding.unit and h.valid_on(at) and not mine.isdisjoint(_delegations(state, h))
         for h in primaries
     )

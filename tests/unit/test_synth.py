@@ -100,7 +100,7 @@ def test_the_engine_finds_the_planted_irregularities_at_small_scale() -> None:
     assert kinds[FindingKind.STALE_BASIS] == 3
     assert kinds[FindingKind.UNREVIEWED_ACT] == 1
     assert kinds[FindingKind.INVALID_DELEGATION] == 2  # a non-delegable item, a re-entrustment
-    # the two 区街共有 items in district 1's first street: one field, the same claimants, one conflict
+    # the two 区街共有 items in district 1's first street: one field, the same claimants
     assert kinds[FindingKind.OVERLAP] == 1
     # never assigned, and the wound-up department's items (grouped by field, cause and units)
     assert kinds[FindingKind.GAP] >= 2
