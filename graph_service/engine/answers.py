@@ -130,6 +130,7 @@ class Counterpart:
     agreement_title: str
     level: AdjacencyLevel = AdjacencyLevel.DISTRICT  # the level of the border fact it rests on
     bordering: str = ""  # the region (the asked place or its district) the border fact is about
+    illustrative: bool = False  # the agreement is made up to show a feature (示例数据)
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,15 @@ class Coordination:
             if unit.kind == UnitKind.GOVERNMENT:
                 self._governments.setdefault(unit.region, unit.id)
         self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], Routing] = {}
+        self._chains: dict[tuple[str, bool], list[str]] = {}
+
+    def _chain(self, unit: str, through_superior: bool) -> list[str]:
+        key = (unit, through_superior)
+        found = self._chains.get(key)
+        if found is None:
+            found = government_chain(self.catalog, unit, through_superior=through_superior)
+            self._chains[key] = found
+        return found
 
     def route(self, units: Iterable[str], places: Iterable[str] = ()) -> Routing:
         """The routing of a finding among ``units``; with none (a gap no one was ever given, a
@@ -97,10 +106,8 @@ class Coordination:
     def _route(self, units: tuple[str, ...], places: tuple[str, ...]) -> Routing:
         catalog = self.catalog
         if units:
-            supervising = _lowest_common(
-                [government_chain(catalog, u, through_superior=False) for u in units]
-            )
-            designating = coordinator(catalog, units)
+            supervising = _lowest_common([self._chain(u, False) for u in units])
+            designating = _lowest_common([self._chain(u, True) for u in units])
         else:
             supervising = next(
                 (self._governments[p] for p in places if p in self._governments), None

@@ -133,6 +133,7 @@ def counterparts(state: EngineState, item: str, place: str, at: date) -> tuple[C
                     agreement_title=agreement.title,
                     level=level,
                     bordering=place,
+                    illustrative=agreement.illustrative,
                 )
     return tuple(out[k] for k in sorted(out))
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
-from .coverage import covered
+from .coverage import covered, has_coverage
 from .findings import findings, findings_about, sort_key
 from .jurisdiction import status_of
 from .reach import Reach, changed_scopes
@@ -52,6 +52,7 @@ class _Answers:
         replay = state.replays.get(item)
         self.regions = state.regions
         self.state = state
+        self.coverage = has_coverage(state)
         self.by_scope = replay.by_scope if replay is not None else {}
         self.in_force = replay is not None and replay.in_force(state.catalog.items.get(item), at)
         self.at = at
@@ -72,7 +73,7 @@ class _Answers:
         return found
 
     def at_place(self, place: str) -> Answer:
-        if not covered(self.state, place, self.at):
+        if self.coverage and not covered(self.state, place, self.at):
             return Status.NO_DATA, ()
         if not self.in_force:
             return Status.NOT_IN_FORCE, ()

@@ -50,6 +50,18 @@ def test_several_words_must_all_match(seed: Projection) -> None:
     assert keys(seed, SearchKind.ITEM, "控烟 不存在的词") == []
 
 
+def test_a_counterpart_under_the_illustrative_agreement_is_marked_and_at_the_towns_level(
+    seed: Projection,
+) -> None:
+    """榆垡镇 borders 广阳区 by its own (town-level) fact; the only 城管 agreement with 廊坊 is
+    illustrative (facts.md §8 gap 7), so the counterpart says so."""
+    answer = seed.jurisdiction("SEED-CF-001", "110115107000", date(2026, 12, 1))
+    assert answer.counterparts
+    assert all(c.illustrative and c.level.value == "TOWNSHIP" for c in answer.counterparts)
+    street = seed.jurisdiction("SEED-CF-001", "110115001000", date(2026, 12, 1))
+    assert street.counterparts == ()  # 兴丰街道 has no border fact of its own
+
+
 def test_jurisdiction_accepts_every_code_search_accepts_for_a_place(seed: Projection) -> None:
     day = date(2026, 12, 1)
     by_alias = seed.jurisdiction("SEED-CF-014", "110115114000", day)

@@ -66,6 +66,9 @@ class Counterpart:
         description="The level of the border fact it rests on (the asked place's own)."
     )
     bordering: RegionRef = strawberry.field(description="The region the border fact is about.")
+    illustrative: bool = strawberry.field(
+        description="The agreement is illustrative (示例数据): not to be cited as fact."
+    )
 
 
 @strawberry.type(description="Who is competent for an item at a place on a date, and why.")
@@ -107,6 +110,7 @@ def jurisdiction_answer(
                 agreement_title=c.agreement_title,
                 level=c.level,
                 bordering=region_ref(records, c.bordering or answer.place),
+                illustrative=c.illustrative,
             )
             for c in answer.counterparts
         ],
