@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import ActKind
-from graph_service.engine.answers import FindingKind, Role, Status
+from graph_service.engine.answers import FindingKind, Mode, Role, Status
 from graph_service.engine.projection import Projection
 
 from .acts_strategy import CHECK_DAYS, ITEMS, OLD_UNIT, acts
@@ -102,3 +102,20 @@ def test_every_overlapping_place_is_in_exactly_one_overlap_finding_naming_the_it
                 status = p.jurisdiction(code, place, day).status
                 naming = [f for f in overlaps if code in f.items and place in f.places]
                 assert len(naming) == (1 if status == Status.OVERLAP else 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(acts_=acts("a", (1, 7)))
+def test_a_grant_is_statutory_exactly_when_its_assign_act_says_so(
+    acts_: list[dict[str, Any]],
+) -> None:
+    p = Projection(world(acts_))
+    by_id = {a["id"]: a for a in acts_}
+    for holding in p.holdings():
+        origin = by_id.get(holding.acts[0]) if holding.acts else None
+        if (
+            holding.mode in {Mode.ORIGINAL, Mode.STATUTORY}
+            and origin
+            and origin["kind"] == "assign"
+        ):
+            assert (holding.mode == Mode.STATUTORY) == bool(origin.get("statutory"))
