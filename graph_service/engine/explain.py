@@ -64,6 +64,9 @@ def _sentence(state: EngineState, act: Act, holding: Holding | None, coverage: d
             return f"{when}{basis}{unit}不再在{scope}行使该职权，改为业务指导和监督。"
         if holding.unit in act.to:
             return f"{when}{basis}{source}将该职权下放至{unit}，由其以自己的名义行使。"
+        own = {catalog.region_of(t) for t in act.to}
+        if not act.scope and holding.carved_out and holding.carved_out <= own:
+            return f"{when}{basis}{source}将该职权下放至{targets}，不再在其辖区行使。"
         carved = place_phrase(state, sorted(holding.carved_out)) or place_phrase(state, act.scope)
         return f"{when}{basis}{source}将{carved}的该职权下放至{targets}，不再在上述区域行使。"
     if act.kind == ActKind.ENTRUST:
