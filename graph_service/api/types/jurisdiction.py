@@ -145,13 +145,13 @@ def _holder(records: RecordIndex, competence: answers.Competence) -> Holder:
         carved_out=[region_ref(records, code) for code in sorted(h.carved_out)],
         joint=h.joint,
         principal=unit_ref(records, h.principal) if h.principal else None,
-        basis=[_basis(records, b) for b in competence.basis],
+        basis=[basis_of(records, b) for b in competence.basis],
         chain=[chain_link(link) for link in competence.chain],
         illustrative=competence.illustrative,
     )
 
 
-def _basis(records: RecordIndex, ref: answers.BasisRef) -> Basis:
+def basis_of(records: RecordIndex, ref: answers.BasisRef) -> Basis:
     provision = records.provisions.get(ref.provision)
     return Basis(
         provision=ref.provision,

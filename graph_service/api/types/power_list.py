@@ -10,8 +10,7 @@ from graph_service.engine import answers
 from graph_service.service.records import RecordIndex
 
 from .enums import Mode, Role
-from .jurisdiction import Basis
-from .jurisdiction import _basis as basis_of
+from .jurisdiction import Basis, basis_of
 from .refs import ItemRef, RegionRef, region_ref
 
 
