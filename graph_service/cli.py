@@ -20,7 +20,7 @@ from graph_service.cli_options import configure_logging as _configure_logging
 from graph_service.cli_options import settings as _settings
 from graph_service.config import Settings, SettingsError, StoreKind, store_option
 from graph_service.domain.errors import AuthorityGraphError, Problem, ValidationError
-from graph_service.engine.answers import Finding
+from graph_service.engine.answers import Finding, FindingKind
 
 app = typer.Typer(
     name="graph-service",
@@ -266,6 +266,14 @@ def check(
         err.print(f"[red]error:[/] --at must be a date YYYY-MM-DD, not '{at}'")
         raise typer.Exit(2) from None
     wanted = {k.upper() for k in kind or []}
+    known = {k.value for k in FindingKind}
+    unknown = sorted(wanted - known)
+    if unknown:
+        err.print(
+            f"[red]error:[/] --kind: unknown finding kind {', '.join(unknown)}; "
+            f"use one of {', '.join(sorted(known))}"
+        )
+        raise typer.Exit(2)
 
     async def run() -> list[Finding]:
         async with open_service(settings, background=False) as ctx:
@@ -279,7 +287,8 @@ def check(
     for finding in found:
         places = "、".join(finding.places[:5]) + (" …" if len(finding.places) > 5 else "")
         out.print(
-            f"{finding.severity.value:6} {finding.kind.value:18} {finding.id}  {finding.item or ''}"
+            f"{finding.severity.value:6} {finding.kind.value:18} {finding.id}  "
+            f"{','.join(finding.items) or finding.item or ''}"
             f"  [{places}]\n        {finding.summary}",
             soft_wrap=True,
         )

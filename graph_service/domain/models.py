@@ -77,6 +77,13 @@ class Region(Interval):
     within: list[Key] = Field(default_factory=list)
     adjacent: list[Key] = Field(default_factory=list)
     aliases: list[Key] = Field(default_factory=list, description="Other names and codes.")
+    coverage_from: date | None = Field(
+        default=None,
+        description=(
+            "The date from which the dataset is complete for this region and every region under "
+            "it; before it, answers say NO_DATA (数据未覆盖) and no finding is raised."
+        ),
+    )
 
     @property
     def key(self) -> str:
@@ -128,6 +135,14 @@ class Provision(Interval):
     law: Key
     article: Key = Field(description="As cited, e.g. 第35条 第1款.")
     text: Text | None = Field(default=None, description="Verbatim excerpt of the article.")
+    unit_kinds: list[UnitKind] = Field(
+        default_factory=list,
+        description=(
+            "The unit kinds the article is about, when it concerns only some (a street-office "
+            "article, a township article); empty: any. Answers cite for each unit the articles "
+            "about its kind."
+        ),
+    )
 
     @property
     def key(self) -> str:
@@ -170,6 +185,13 @@ class Act(Record):
     to: list[Key] = Field(default_factory=list)
     scope: list[Key] = Field(default_factory=list)
     role: ActRole = ActRole.SOLE
+    statutory: bool = Field(
+        default=False,
+        description=(
+            "On an assign act: the legal basis names the unit kind directly (法定职权), so the "
+            "holding's mode is STATUTORY; otherwise ORIGINAL."
+        ),
+    )
     review: Review = Review.APPROVED
     review_opinion: Text | None = Field(default=None, description="法制审核意见.")
     reviewed_by: Line | None = Field(default=None, description="Who reviewed it.")
@@ -206,6 +228,8 @@ class Act(Record):
             raise ValueError(f"a {self.kind} act has exactly one 'to'")
         if self.kind == ActKind.DESIGNATE and not self.scope:
             raise ValueError("a designate act needs 'scope' (the places designated)")
+        if self.statutory and self.kind != ActKind.ASSIGN:
+            raise ValueError("only an assign act can be statutory")
         return self
 
 

@@ -5,24 +5,34 @@ whose legal basis is gone. Each is cheap: one pass over acts or replay issues, o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 
-from graph_service.domain.enums import Review
+from graph_service.domain.enums import ActKind, Review
+from graph_service.domain.models import Act
 
 from .answers import Finding, FindingKind, Severity
-from .citation import cn_date
+from .citation import act_phrase, cn_date
 from .coordination import Coordination
 from .finding_ids import finding_id
 from .item_replay import ReplayIssue
 from .state import EngineState
+from .wording import unit_phrase
 
 INVALID_REASON_TEXT = {
-    "not_delegable": "下放了不得下放的职权",
-    "outside_territory": "下放范围超出下放机关的管辖区域",
-    "delegator_not_holding": "下放、委托或划转机关本身并不享有该职权",
-    "agent_reentrust": "受委托组织再委托（违反《中华人民共和国行政处罚法》第二十条）",
+    "not_delegable": "但该职权依法不得下放",
+    "outside_territory": "但承接范围超出该机关的管辖区域",
+    "delegator_not_holding": "但该机关当时本身并不享有该职权",
+    "agent_reentrust": (
+        "但该机关系受委托行使该职权，不得再委托（《中华人民共和国行政处罚法》第二十条）"
+    ),
 }
+
+
+def act_places(state: EngineState, act: Act) -> tuple[str, ...]:
+    """The places an act reaches as replay resolves them: its ``scope``, or each recipient's
+    own region when it relies on the default (DESIGN §4)."""
+    return tuple(sorted({scope for _, scope in state.catalog.act_targets(act)} | set(act.scope)))
 
 
 def unreviewed_acts(
@@ -37,26 +47,35 @@ def unreviewed_acts(
         if act.until is not None and at >= act.until:
             continue
         units = tuple(sorted({*act.to, *([act.from_unit] if act.from_unit else [])}))
-        government = coord.coordinator(units)
+        routing = coord.route(units)
         review = "未通过" if act.review == Review.REJECTED else "尚未完成"
+        items = tuple(dict.fromkeys(act.items))
         out.append(
             Finding(
                 id=finding_id(FindingKind.UNREVIEWED_ACT, act.items[0], units, act.id),
                 kind=FindingKind.UNREVIEWED_ACT,
                 severity=Severity.HIGH if act.review == Review.REJECTED else Severity.MEDIUM,
                 at=at,
-                summary=f"{act.id}自{cn_date(act.effective)}起生效，但法制审核{review}。",
-                item=act.items[0] if len(act.items) == 1 else None,
+                summary=(
+                    f"{act_phrase(state.catalog, act)}涉及{_item_list(state, items)}，"
+                    f"已于{cn_date(act.effective)}生效，但法制审核{review}。"
+                ),
+                item=act.items[0] if len(items) == 1 else None,
                 units=units,
-                places=tuple(act.scope),
+                places=act_places(state, act),
                 acts=(act.id,),
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                notify=coord.notify(units),
+                routing=routing,
                 cause=act.review.value,
+                items=items,
             )
         )
     return out
+
+
+def _item_list(state: EngineState, items: Iterable[str]) -> str:
+    return "、".join(
+        f"“{found.name}”" if (found := state.catalog.items.get(i)) else f"“{i}”" for i in items
+    )
 
 
 def _issues(state: EngineState, acts: Collection[str] | None) -> Iterator[ReplayIssue]:
@@ -90,24 +109,28 @@ def invalid_delegations(
     for (act_id, reason), items in grouped.items():
         act = state.catalog.acts[act_id]
         units = tuple(sorted(units_of[(act_id, reason)] | set(act.to)))
-        item = next(iter(items)) if len(items) == 1 else None
-        government = coord.coordinator(units)
-        reason_text = INVALID_REASON_TEXT.get(reason, reason)
+        ordered = tuple(i for i in dict.fromkeys(act.items) if i in items)
+        routing = coord.route(units)
+        source = state.catalog.unit_name(act.from_unit) if act.from_unit else "作出决定的机关"
+        targets = unit_phrase(state, act.to)
+        verb = {ActKind.ENTRUST: "委托", ActKind.TRANSFER: "划转至"}.get(act.kind, "下放至")
         out.append(
             Finding(
                 id=finding_id(FindingKind.INVALID_DELEGATION, act_id, units, reason),
                 kind=FindingKind.INVALID_DELEGATION,
                 severity=Severity.HIGH,
                 at=at,
-                summary=f"{act_id}（涉及{len(items)}项职权）{reason_text}。",
-                item=item,
+                summary=(
+                    f"{act_phrase(state.catalog, act)}将{_item_list(state, ordered)}由{source}"
+                    f"{verb}{targets}，{INVALID_REASON_TEXT.get(reason, reason)}。"
+                ),
+                item=ordered[0] if len(ordered) == 1 else None,
                 units=units,
-                places=tuple(act.scope),
+                places=act_places(state, act),
                 acts=(act_id,),
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                notify=coord.notify(units),
+                routing=routing,
                 cause=reason,
+                items=ordered,
             )
         )
     return out
@@ -123,7 +146,7 @@ def stale_basis(state: EngineState, code: str, at: date, coord: Coordination) ->
             return None
     cause = "basis_not_in_force" if item.basis else "no_basis"
     text = "全部法律依据均已失效" if item.basis else "没有记载法律依据"
-    government = coord.coordinator((), state.jurisdiction)
+    routing = coord.route((), state.jurisdiction)
     return Finding(
         id=finding_id(FindingKind.STALE_BASIS, code, (), cause),
         kind=FindingKind.STALE_BASIS,
@@ -133,7 +156,8 @@ def stale_basis(state: EngineState, code: str, at: date, coord: Coordination) ->
         item=code,
         units=(),
         places=(),
-        coordinator=government,
-        justice_bureau=coord.justice_bureau(government),
+        routing=routing,
         cause=cause,
+        items=(code,),
+        field=item.field,
     )

@@ -35,6 +35,15 @@ class Status(StrEnum):
     CLEAR = "CLEAR"
     OVERLAP = "OVERLAP"
     GAP = "GAP"
+    NO_DATA = "NO_DATA"  # before the dataset's coverage_from: 数据未覆盖
+    NOT_IN_FORCE = "NOT_IN_FORCE"  # the item is cancelled (已取消) or not yet in force
+
+
+class AdjacencyLevel(StrEnum):
+    """The level at which the data records a border: the district/county or the town/street."""
+
+    DISTRICT = "DISTRICT"
+    TOWNSHIP = "TOWNSHIP"
 
 
 class FindingKind(StrEnum):
@@ -96,6 +105,7 @@ class ChainLink:
     doc_title: str | None
     doc_number: str | None
     explanation: str  # one plain Chinese sentence
+    illustrative: bool = False  # the act is made up to show a feature (示例数据), not a fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,7 @@ class Competence:
     unit_name: str
     basis: tuple[BasisRef, ...]
     chain: tuple[ChainLink, ...]
+    illustrative: bool = False  # some act of its chain is illustrative (示例数据)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +128,9 @@ class Counterpart:
     region: str
     agreement: str
     agreement_title: str
+    level: AdjacencyLevel = AdjacencyLevel.DISTRICT  # the level of the border fact it rests on
+    bordering: str = ""  # the region (the asked place or its district) the border fact is about
+    illustrative: bool = False  # the agreement is made up to show a feature (示例数据)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,27 +145,40 @@ class JurisdictionAnswer:
     explanation: str  # plain Chinese, one sentence per link, pasteable into a memo
     counterparts: tuple[Counterpart, ...] = ()
     in_force: bool = True  # False when the item itself is cancelled or not yet in force
+    coverage_from: date | None = None  # the place's data coverage start, when declared
+    chain: tuple[ChainLink, ...] = ()  # NOT_IN_FORCE: the acts that ended the item (取消)
+
+
+@dataclass(frozen=True, slots=True)
+class Routing:
+    """Where a finding goes (DESIGN §5): the coordinator (a justice bureau) and its government,
+    who designates if negotiation fails, who is notified. Unit ids; None where the data has none."""
+
+    coordinator: str | None = None
+    coordinating_government: str | None = None
+    designating_authority: str | None = None
+    notified: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One conflict the justice bureau must coordinate: an item and a set of units, many places."""
+    """One conflict the justice bureau must coordinate: a set of units claiming related items
+    (same field, same cause), with every item and place concerned."""
 
     id: str  # stable: the same conflict keeps its id across recomputation
     kind: FindingKind
     severity: Severity
     at: date
     summary: str  # plain Chinese
-    item: str | None
+    item: str | None  # the item, when the finding concerns exactly one
     units: tuple[str, ...]
     places: tuple[str, ...]
     acts: tuple[str, ...] = ()
     holdings: tuple[str, ...] = ()
-    coordinator: str | None = None  # lowest common superior government (行政处罚法 第25条)
-    justice_bureau: str | None = None  # the coordinator's justice bureau, where known
-    notify: tuple[str, ...] = ()  # superiors of vertically managed branches involved
+    field: str | None = None  # the items' enforcement field, when they have one
+    routing: Routing = Routing()
     cause: str | None = None
-    items: tuple[str, ...] = ()  # every item concerned, when a finding spans several
+    items: tuple[str, ...] = ()  # every item concerned (one or several)
     missing_items: tuple[str, ...] = ()  # LIST_MISMATCH: held by acts, absent from the list
     extra_items: tuple[str, ...] = ()  # LIST_MISMATCH: on the list, not held by acts
 
@@ -167,7 +194,9 @@ class PowerListEntry:
     valid_from: date
     valid_to: date | None
     acts: tuple[str, ...] = field(default_factory=tuple)
-    carved_out: tuple[str, ...] = ()  # regions excluded from the scopes
+    basis: tuple[BasisRef, ...] = ()  # the item's legal basis, as cited
+    carved_out: tuple[str, ...] = ()  # places inside the scopes the unit no longer holds it in
+    illustrative: bool = False  # some act behind it is illustrative (示例数据)
 
 
 class SearchKind(StrEnum):

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import cast
 
 from graph_service.domain.dataset import Dataset
-from graph_service.domain.enums import LEGISLATION, EntityKind
+from graph_service.domain.enums import ActKind, EntityKind
 from graph_service.domain.models import (
     Act,
     Agreement,
@@ -203,9 +203,9 @@ class Catalog:
         return found.region if found else unit
 
     def is_statutory(self, act: Act) -> bool:
-        """Whether the act's document is legislation, so the grant it records is STATUTORY."""
-        law = self.laws.get(act.doc) if act.doc else None
-        return law is not None and law.level in LEGISLATION
+        """Whether the act records a grant the law makes to the unit kind by name (STATUTORY,
+        DESIGN §4): the dataset says so with ``statutory: true`` on the assign act."""
+        return act.statutory and act.kind == ActKind.ASSIGN
 
     def unit_name(self, unit: str | None) -> str:
         found = self.units.get(unit) if unit else None

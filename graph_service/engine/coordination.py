@@ -1,5 +1,14 @@
-"""Who settles a finding: the lowest common superior government (行政处罚法 第25条), its justice
-bureau, and the upper-level departments of vertically managed branches (policy 四(一)) to notify.
+"""Who settles a finding (DESIGN §5): its routing.
+
+- **coordinator**: the justice bureau of the lowest government whose supervision covers every
+  party. A unit is supervised by the government it belongs to (``parent``); a vertically managed
+  branch sited in a district is supervised there too (policy 四(一), 四(八)), so 规自委大兴分局 and
+  区城管执法局 are coordinated by 区司法局, and units of two districts by the city's justice bureau.
+- **designating authority**: if negotiation fails, the lowest common superior (共同的上一级行政机关,
+  行政处罚法 第二十五条). A vertically managed branch's superior line runs through its upper-level
+  department (``superior``), so a dispute between 区城管执法局 and 规自委大兴分局 is designated by
+  北京市人民政府, not by the district.
+- **notified**: the upper-level department of every vertically managed branch involved (四(一)).
 """
 
 from __future__ import annotations
@@ -8,17 +17,17 @@ from collections.abc import Iterable
 
 from graph_service.domain.enums import UnitKind
 
+from .answers import Routing
 from .catalog import Catalog
 
 JUSTICE_BUREAU_NAME = "司法局"
-_UNKNOWN = object()
 
 
-def government_chain(catalog: Catalog, unit_id: str) -> list[str]:
+def government_chain(catalog: Catalog, unit_id: str, *, through_superior: bool) -> list[str]:
     """The governments above a unit, nearest first (the unit itself if it is a government).
 
-    A vertically managed branch answers to its upper-level department, so its chain starts from
-    that ``superior`` (whose government is the city's), not from the district it sits in.
+    With ``through_superior`` a vertically managed branch's chain starts from its upper-level
+    department (its line of command); without, from the government it belongs to (supervision).
     """
     chain: list[str] = []
     seen: set[str] = set()
@@ -27,23 +36,24 @@ def government_chain(catalog: Catalog, unit_id: str) -> list[str]:
         seen.add(unit.id)
         if unit.kind == UnitKind.GOVERNMENT:
             chain.append(unit.id)
-        above = unit.superior if unit.vertical and unit.superior else unit.parent
-        if above is None and unit.superior:
-            above = unit.superior
+        if through_superior and unit.vertical and unit.superior:
+            above: str | None = unit.superior
+        else:
+            above = unit.parent or unit.superior
         unit = catalog.units.get(above) if above else None
     return chain
 
 
-def coordinator(catalog: Catalog, units: Iterable[str]) -> str | None:
-    """The lowest government that is a superior of every unit, or None when they share none."""
-    chains = [government_chain(catalog, u) for u in units]
+def _lowest_common(chains: list[list[str]]) -> str | None:
     if not chains:
         return None
     others = [set(c) for c in chains[1:]]
-    for government in chains[0]:
-        if all(government in other for other in others):
-            return government
-    return None
+    return next((g for g in chains[0] if all(g in o for o in others)), None)
+
+
+def coordinator(catalog: Catalog, units: Iterable[str]) -> str | None:
+    """The lowest common superior government of ``units`` (行政处罚法 第二十五条), or None."""
+    return _lowest_common([government_chain(catalog, u, through_superior=True) for u in units])
 
 
 def to_notify(catalog: Catalog, units: Iterable[str]) -> tuple[str, ...]:
@@ -57,8 +67,8 @@ def to_notify(catalog: Catalog, units: Iterable[str]) -> tuple[str, ...]:
 
 
 class Coordination:
-    """Coordinator, justice bureau and notify list for unit sets, cached while units stay the
-    same (a change to units rebuilds the state, and with it this cache)."""
+    """Routing of unit sets, cached while units stay the same (a change to units rebuilds the
+    state, and with it this cache)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -70,27 +80,42 @@ class Coordination:
         for unit in catalog.units.values():
             if unit.kind == UnitKind.GOVERNMENT:
                 self._governments.setdefault(unit.region, unit.id)
-        self._cache: dict[tuple[str, ...], str | None] = {}
-        self._chains: dict[str, list[str]] = {}
+        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], Routing] = {}
+        self._chains: dict[tuple[str, bool], list[str]] = {}
 
-    def coordinator(self, units: tuple[str, ...], places: Iterable[str] = ()) -> str | None:
-        if not units:
-            return next((self._governments[p] for p in places if p in self._governments), None)
-        found = self._cache.get(units, _UNKNOWN)
-        if found is _UNKNOWN:
-            chains = [self._chain(u) for u in units]
-            others = [set(c) for c in chains[1:]]
-            found = next((g for g in chains[0] if all(g in o for o in others)), None)
-            self._cache[units] = found
-        return found  # type: ignore[return-value]
+    def _chain(self, unit: str, through_superior: bool) -> list[str]:
+        key = (unit, through_superior)
+        found = self._chains.get(key)
+        if found is None:
+            found = government_chain(self.catalog, unit, through_superior=through_superior)
+            self._chains[key] = found
+        return found
 
-    def _chain(self, unit: str) -> list[str]:
-        if unit not in self._chains:
-            self._chains[unit] = government_chain(self.catalog, unit)
-        return self._chains[unit]
+    def route(self, units: Iterable[str], places: Iterable[str] = ()) -> Routing:
+        """The routing of a finding among ``units``; with none (a gap no one was ever given, a
+        border without agreement), the government of the first of ``places`` that has one."""
+        key = (tuple(sorted(set(units))), tuple(places) if not units else ())
+        found = self._cache.get(key)
+        if found is None:
+            found = self._route(*key)
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
 
-    def justice_bureau(self, government: str | None) -> str | None:
-        return self._bureaus.get(government) if government else None
-
-    def notify(self, units: Iterable[str]) -> tuple[str, ...]:
-        return to_notify(self.catalog, units)
+    def _route(self, units: tuple[str, ...], places: tuple[str, ...]) -> Routing:
+        catalog = self.catalog
+        if units:
+            supervising = _lowest_common([self._chain(u, False) for u in units])
+            designating = _lowest_common([self._chain(u, True) for u in units])
+        else:
+            supervising = next(
+                (self._governments[p] for p in places if p in self._governments), None
+            )
+            designating = supervising
+        return Routing(
+            coordinator=self._bureaus.get(supervising) if supervising else None,
+            coordinating_government=supervising,
+            designating_authority=designating,
+            notified=to_notify(catalog, units),
+        )

@@ -3,7 +3,9 @@
 Policy 四(十) asks for 京津冀 enforcement cooperation: for every in-force item with a field, each
 partner region across the border must be covered by an agreement valid on the day, signed by a
 partner unit of that region, naming the field (or the item itself). One finding per (field,
-partner region), listing the uncovered items and the border places where they apply.
+partner region), listing the uncovered items and the regions that carry the border fact, at the
+level the data knows it (``borders``): a district-level fact names the district, never each of its
+towns.
 """
 
 from __future__ import annotations
@@ -14,14 +16,19 @@ from datetime import date
 
 from graph_service.domain.enums import UnitKind
 
-from .answers import Finding, FindingKind, Severity
-from .borders import border_index
-from .citation import names
+from .answers import AdjacencyLevel, Finding, FindingKind, Severity
+from .borders import adjacency_level, border_index
 from .coordination import Coordination
 from .finding_ids import finding_id
 from .state import EngineState
 
 NO_AGREEMENT = "no_agreement"
+LEVEL_TEXT = {AdjacencyLevel.DISTRICT: "区县级接壤信息", AdjacencyLevel.TOWNSHIP: "乡镇级接壤信息"}
+
+
+def _names(state: EngineState, items: tuple[str, ...]) -> str:
+    names = "、".join(f"“{state.catalog.items[i].name}”" for i in items)
+    return f"{len(items)}项职权（{names}）" if len(items) > 1 else f"职权{names}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +75,13 @@ def item_border_misses(
     if not item.field:
         return ()
     out: list[BorderMiss] = []
-    for region, places in border_index(state).places.items():
+    regions = state.regions
+    for region, homes in border_index(state).places.items():
         if (item.field, region) in cover.fields or (code, region) in cover.items:
             continue
-        hit = places & targets
+        hit = frozenset(
+            h for h in homes if h in targets or not regions.places(h).isdisjoint(targets)
+        )
         if hit:
             out.append(BorderMiss(item.field, region, code, hit))
     return tuple(out)
@@ -89,9 +99,19 @@ def cross_border_findings(
         items = tuple(sorted({m.item for m in group}))
         places = tuple(sorted(set().union(*(m.places for m in group))))
         counties = dict.fromkeys(c for p in places if (c := state.regions.county_of(p)))
-        government = coord.coordinator((), [*counties, *state.jurisdiction])
+        routing = coord.route((), [*counties, *state.jurisdiction])
         units = partners.get(region, ())
-        partner_names = names(state.catalog.unit_name(u) for u in units)
+        partner_names = "、".join(state.catalog.unit_name(u) for u in units)
+        by_level = {
+            level: [p for p in places if adjacency_level(state.regions, p) == level]
+            for level in AdjacencyLevel
+        }
+        where = "；".join(
+            f"{'、'.join(state.regions.name(p) for p in found)}与{state.regions.name(region)}"
+            f"接壤（{LEVEL_TEXT[level]}）"
+            for level, found in by_level.items()
+            if found
+        )
         out.append(
             Finding(
                 id=finding_id(FindingKind.CROSS_BORDER, f"field:{field}", (region,), NO_AGREEMENT),
@@ -99,18 +119,16 @@ def cross_border_findings(
                 severity=Severity.LOW,
                 at=at,
                 summary=(
-                    f"{names(state.regions.name(p) for p in places)}与"
-                    f"{state.regions.name(region)}接壤，但“{field}”领域的{len(items)}项职权"
-                    f"未与{partner_names}签订有效的执法协作协议。"
+                    f"{where}，但“{field}”领域的{_names(state, items)}"
+                    f"尚无与{partner_names}签订的有效执法协作协议。"
                 ),
                 item=items[0] if len(items) == 1 else None,
                 units=units,
                 places=places,
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                notify=coord.notify(units),
+                routing=routing,
                 cause=NO_AGREEMENT,
                 items=items,
+                field=field,
             )
         )
     return out

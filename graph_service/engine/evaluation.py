@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from graph_service.domain.enums import ActKind, Category, UnitKind
 from graph_service.domain.models import Act
 
+from .act_findings import act_places
 from .answers import Finding, FindingKind, Role, Severity
-from .citation import act_citation, cn_date, names
+from .citation import act_phrase, cn_date
 from .coordination import Coordination
 from .finding_ids import finding_id
 from .state import EngineState
+from .wording import unit_phrase
 
 EVALUATION_DUE = "evaluation_due"
 _TOWNS = frozenset({UnitKind.TOWNSHIP, UnitKind.STREET})
@@ -78,9 +80,9 @@ def evaluations_due(
         if not items or not _still_delegated(state, act, items, at):
             continue
         units = tuple(sorted({*act.to, *([act.from_unit] if act.from_unit else [])}))
-        government = coord.coordinator(units)
-        cite = act_citation(state.catalog, act)
-        since = "上次评估" if last != act.effective else "生效"
+        routing = coord.route(units)
+        since = "上次评估之日" if last != act.effective else "生效之日"
+        item_names = "、".join(f"“{state.catalog.items[i].name}”" for i in items)
         out.append(
             Finding(
                 id=finding_id(FindingKind.EVALUATION_DUE, None, units, act.id),
@@ -88,25 +90,20 @@ def evaluations_due(
                 severity=Severity.MEDIUM,
                 at=at,
                 summary=(
-                    f"{act.id}（{cite or '下放决定'}）自{cn_date(act.effective)}起将{len(items)}项"
-                    f"行政处罚权下放至{names(state.catalog.unit_name(t) for t in act.to)}，"
-                    f"自{since}（{cn_date(last)}）已满{state.evaluation_period_days}日未组织评估，"
-                    f"评估期限{cn_date(due)}已过（《中华人民共和国行政处罚法》第二十四条）。"
+                    f"{act_phrase(state.catalog, act)}自{cn_date(act.effective)}起将{item_names}"
+                    f"由{state.catalog.unit_name(act.from_unit)}下放至"
+                    f"{unit_phrase(state, act.to)}行使。《中华人民共和国行政处罚法》第二十四条"
+                    f"要求对下放的行政处罚权定期组织评估；按本系统设定的评估周期"
+                    f"（{state.evaluation_period_days}日），自{since}（{cn_date(last)}）起"
+                    f"应于{cn_date(due)}前完成评估，截至{cn_date(at)}尚无评估记录。"
                 ),
                 item=items[0] if len(items) == 1 else None,
                 units=units,
-                places=tuple(act.scope) or _regions_of(state, act.to),
+                places=act_places(state, act),
                 acts=(act.id,),
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                notify=coord.notify(units),
+                routing=routing,
                 cause=EVALUATION_DUE,
                 items=tuple(items),
             )
         )
     return out
-
-
-def _regions_of(state: EngineState, units: list[str]) -> tuple[str, ...]:
-    found = (u.region for t in units if (u := state.catalog.units.get(t)) is not None)
-    return tuple(sorted(set(found)))

@@ -2,21 +2,23 @@
 
 Sorted by severity, then id, so pages are stable. What depends on one item alone (OVERLAP, GAP,
 STALE_BASIS) is computed per item and cached per day in the state, dropped when the item is
-replayed; CROSS_BORDER (grouped per field) and the act- and unit-level kinds are cheap passes
-redone on every call.
+replayed, then grouped into conflicts (``grouping``); CROSS_BORDER (grouped per field) and the
+act- and unit-level kinds are cheap passes redone on every call. Nothing before the data's
+coverage is raised (``coverage``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from .act_findings import invalid_delegations, stale_basis, unreviewed_acts
-from .answers import Finding, FindingKind, Severity
+from .answers import Finding, Severity
 from .borders import border_index
-from .citation import names
-from .conflicts import GAP_CAUSE_TEXT, Gap, Overlap, item_conflicts, target_places
+from .conflicts import Gap, Overlap, item_conflicts, target_places
 from .coordination import Coordination
+from .coverage import within_coverage
 from .cross_border import (
     BorderMiss,
     agreement_cover,
@@ -24,7 +26,7 @@ from .cross_border import (
     item_border_misses,
 )
 from .evaluation import evaluations_due
-from .finding_ids import finding_id
+from .grouping import gap_findings, overlap_findings
 from .list_mismatch import list_mismatches
 from .reach import Reach
 from .state import EngineState
@@ -35,28 +37,52 @@ _DAYS_CACHED_PER_ITEM = 4
 
 def findings(state: EngineState, at: date) -> list[Finding]:
     coord = coordination(state)
-    out: list[Finding] = []
-    for code in state.catalog.items:
-        out += item_findings(state, coord, code, at)
+    out = conflict_findings(state, coord, state.catalog.items, at)
     out += cross_border(state, state.catalog.items, at, coord)
     out += state_findings(state, at, coord)
+    out = within_coverage(state, out, at)
     out.sort(key=sort_key)
     return out
 
 
 def findings_about(state: EngineState, reach: Reach, at: date) -> list[Finding]:
     """The findings within a change's ``reach`` (what ``preview`` diffs): every finding that
-    can differ between the states before and after the change, and few others."""
+    can differ between the states before and after the change, and few others. A finding groups
+    the items of one field, so every item of a reached field is looked at."""
     coord = coordination(state)
-    out: list[Finding] = []
+    fields = set(reach.fields)
     for code in reach.items:
-        if code in state.catalog.items:
-            out += item_findings(state, coord, code, at)
+        found = state.catalog.items.get(code)
+        if found is not None and found.field:
+            fields.add(found.field)
+    codes = [
+        c
+        for c, i in state.catalog.items.items()
+        if c in reach.items or (i.field is not None and i.field in fields)
+    ]
+    out = conflict_findings(state, coord, codes, at)
     of_fields = [c for c, i in state.catalog.items.items() if i.field in reach.fields]
     out += cross_border(state, of_fields, at, coord)
     out += state_findings(state, at, coord, reach)
+    out = within_coverage(state, out, at)
     out.sort(key=sort_key)
     return out
+
+
+def conflict_findings(
+    state: EngineState, coord: Coordination, codes: Iterable[str], at: date
+) -> list[Finding]:
+    """OVERLAP and GAP of ``codes`` grouped into conflicts, and their STALE_BASIS findings."""
+    overlaps: list[Overlap] = []
+    gaps: list[Gap] = []
+    out: list[Finding] = []
+    for code in codes:
+        found = item_findings(state, coord, code, at)
+        overlaps += found.overlaps
+        gaps += found.gaps
+        if found.stale is not None:
+            out.append(found.stale)
+    return out + overlap_findings(state, coord, overlaps, at) + gap_findings(state, coord, gaps, at)
 
 
 def state_findings(
@@ -100,13 +126,23 @@ def sort_key(finding: Finding) -> tuple[int, str]:
     return (SEVERITY_ORDER[finding.severity], finding.id)
 
 
-def item_findings(
-    state: EngineState, coord: Coordination, code: str, at: date
-) -> tuple[Finding, ...]:
+@dataclass(frozen=True, slots=True)
+class ItemConflicts:
+    """One item's overlaps, gaps and stale basis on a day, before grouping."""
+
+    overlaps: tuple[Overlap, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    stale: Finding | None = None
+
+
+_NONE = ItemConflicts()
+
+
+def item_findings(state: EngineState, coord: Coordination, code: str, at: date) -> ItemConflicts:
     """OVERLAP, GAP and STALE_BASIS of one item on ``at``, cached per item and day."""
     per_day = state.item_cache.setdefault(code, {})
     found = per_day.get(at)
-    if isinstance(found, tuple):
+    if isinstance(found, ItemConflicts):
         return found
     found = _compute(state, coord, code, at)
     if len(per_day) >= _DAYS_CACHED_PER_ITEM:
@@ -115,68 +151,13 @@ def item_findings(
     return found
 
 
-def _compute(state: EngineState, coord: Coordination, code: str, at: date) -> tuple[Finding, ...]:
+def _compute(state: EngineState, coord: Coordination, code: str, at: date) -> ItemConflicts:
     item = state.catalog.items[code]
     replay = state.replays.get(code)
     if replay is None or not replay.in_force(item, at):
-        return ()
+        return _NONE
     overlaps, gaps = item_conflicts(state, code, at, target_places(state, code, at))
-    out = [_overlap_finding(state, coord, o, at) for o in overlaps]
-    out += [_gap_finding(state, coord, g, at) for g in gaps]
     stale = stale_basis(state, code, at, coord)
-    if stale is not None:
-        out.append(stale)
-    return tuple(out)
-
-
-def _place_names(state: EngineState, places: tuple[str, ...]) -> str:
-    return names(state.regions.name(p) for p in places)
-
-
-def _overlap_finding(state: EngineState, coord: Coordination, o: Overlap, at: date) -> Finding:
-    government = coord.coordinator(o.units)
-    item_name = state.catalog.items[o.item].name
-    units = names(state.catalog.unit_name(u) for u in o.units)
-    return Finding(
-        id=finding_id(FindingKind.OVERLAP, o.item, o.units, None),
-        kind=FindingKind.OVERLAP,
-        severity=Severity.HIGH,
-        at=at,
-        summary=(
-            f"“{item_name}”在{_place_names(state, o.places)}（{len(o.places)}处）"
-            f"由{units}同时行使（多头管辖）。"
-        ),
-        item=o.item,
-        units=o.units,
-        places=o.places,
-        acts=tuple(sorted({a for h in o.holdings for a in h.acts})),
-        holdings=tuple(h.id for h in o.holdings),
-        coordinator=government,
-        justice_bureau=coord.justice_bureau(government),
-        notify=coord.notify(o.units),
-    )
-
-
-def _gap_finding(state: EngineState, coord: Coordination, g: Gap, at: date) -> Finding:
-    counties = dict.fromkeys(c for p in g.places if (c := state.regions.county_of(p)))
-    government = coord.coordinator(g.units, [*counties, *state.jurisdiction])
-    item_name = state.catalog.items[g.item].name
-    return Finding(
-        id=finding_id(FindingKind.GAP, g.item, g.units, g.cause),
-        kind=FindingKind.GAP,
-        severity=Severity.HIGH,
-        at=at,
-        summary=(
-            f"“{item_name}”在{_place_names(state, g.places)}（{len(g.places)}处）"
-            f"没有有权行使的执法主体（管辖空白）：{GAP_CAUSE_TEXT[g.cause]}。"
-        ),
-        item=g.item,
-        units=g.units,
-        places=g.places,
-        acts=g.acts,
-        holdings=tuple(h.id for h in g.holdings),
-        coordinator=government,
-        justice_bureau=coord.justice_bureau(government),
-        notify=coord.notify(g.units),
-        cause=g.cause,
-    )
+    if not overlaps and not gaps and stale is None:
+        return _NONE
+    return ItemConflicts(tuple(overlaps), tuple(gaps), stale)

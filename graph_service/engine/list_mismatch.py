@@ -69,7 +69,7 @@ def list_mismatches(
             continue
         evidence = [h for item in missing for h in held[item]]
         acts = {a for h in evidence for a in h.acts}
-        government = coord.coordinator((unit,))
+        routing = coord.route((unit,))
         out.append(
             Finding(
                 id=finding_id(FindingKind.LIST_MISMATCH, None, (unit,), LIST_MISMATCH),
@@ -86,9 +86,7 @@ def list_mismatches(
                 places=(),
                 acts=tuple(sorted(acts)),
                 holdings=tuple(h.id for h in evidence),
-                coordinator=government,
-                justice_bureau=coord.justice_bureau(government),
-                notify=coord.notify((unit,)),
+                routing=routing,
                 cause=LIST_MISMATCH,
                 items=tuple(sorted({*missing, *extra})),
                 missing_items=missing,

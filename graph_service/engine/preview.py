@@ -13,6 +13,7 @@ from datetime import date
 
 from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
+from .coverage import covered, has_coverage
 from .findings import findings, findings_about, sort_key
 from .jurisdiction import status_of
 from .reach import Reach, changed_scopes
@@ -50,6 +51,8 @@ class _Answers:
     def __init__(self, state: EngineState, item: str, at: date) -> None:
         replay = state.replays.get(item)
         self.regions = state.regions
+        self.state = state
+        self.coverage = has_coverage(state)
         self.by_scope = replay.by_scope if replay is not None else {}
         self.in_force = replay is not None and replay.in_force(state.catalog.items.get(item), at)
         self.at = at
@@ -70,6 +73,10 @@ class _Answers:
         return found
 
     def at_place(self, place: str) -> Answer:
+        if self.coverage and not covered(self.state, place, self.at):
+            return Status.NO_DATA, ()
+        if not self.in_force:
+            return Status.NOT_IN_FORCE, ()
         covering = self.regions.covering(place)
         valid, by_scope = self.valid, self.by_scope
         primary = [
@@ -79,8 +86,7 @@ class _Answers:
             for h in (valid[scope] if scope in valid else self._valid(scope))
             if not h.carved_out or h.carved_out.isdisjoint(covering)
         ]
-        status = status_of(primary) if self.in_force else Status.GAP
-        return status, tuple(sorted({h.unit for h in primary}))
+        return status_of(primary), tuple(sorted({h.unit for h in primary}))
 
 
 def _units_at(state: EngineState, holdings: Iterable[Holding]) -> dict[str, set[tuple[str, bool]]]:

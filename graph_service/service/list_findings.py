@@ -29,7 +29,7 @@ class FindingFilter:
         return (
             (not self.kinds or finding.kind in self.kinds)
             and (not self.severities or finding.severity in self.severities)
-            and (self.item is None or finding.item == self.item)
+            and (self.item is None or finding.item == self.item or self.item in finding.items)
             and (self.unit is None or self.unit in finding.units)
             and (self.place is None or self.place in finding.places)
         )

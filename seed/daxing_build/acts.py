@@ -99,6 +99,7 @@ def _assignments(
                 effective=holding_start(text),
                 items=[code],
                 to=recipients.expand(plan.holders),
+                statutory=_names_streets_or_towns(plan.holders),
                 review=Review.APPROVED,
                 source=row.cite(plan.confidence, "holder_in_daxing, legal_basis"),
                 note=holding_start_note(text),
@@ -115,12 +116,21 @@ def _assignments(
                 effective=holding_start(text),
                 items=[code],
                 to=recipients.expand(plan.extra.to),
+                statutory=True,
                 review=Review.APPROVED,
                 source=row.cite("high", "holder_in_daxing; reference/facts.md §4"),
                 note=f"{plan.extra.why} {holding_start_note(text)}",
             )
         )
     return out
+
+
+def _names_streets_or_towns(holders: Sequence[str]) -> bool:
+    """STATUTORY (DESIGN §4) only where the law names the unit kind directly and the reference
+    data says so: the statutory grants to 街道/乡镇 (facts.md §4: 户外广告设施…条例, 物业管理条例,
+    北京市城乡规划条例 for 乡镇; 城乡规划法 for 乡镇人民政府). Department holders are ORIGINAL: the
+    seed does not record which laws name the department kind as such."""
+    return bool(holders) and all(h in (STREETS_AND_TOWNS, TOWNS) for h in holders)
 
 
 def _delegations(ref: Reference, rows: list[Row], recipients: Recipients) -> list[Act]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from graph_service.domain.enums import LawLevel
+from graph_service.domain.enums import LawLevel, UnitKind
 from graph_service.domain.models import Law, Provision
 
 from .reference import Reference, Row
@@ -183,6 +183,15 @@ ARTICLES: list[tuple[str, int, str, date | None, str]] = [
 ]
 
 
+UNIT_KINDS: dict[tuple[str, int], list[UnitKind]] = {
+    (STREET_OFFICES_REGULATION, 11): [UnitKind.STREET],
+    (STREET_OFFICES_REGULATION, 25): [UnitKind.STREET],
+    (STREET_OFFICES_REGULATION, 49): [UnitKind.TOWNSHIP],
+}
+"""Articles about one kind of unit: streets rest on 第十一条, towns on 第四十九条 (which applies the
+regulation to 乡镇), so an answer cites for each unit the article about its kind."""
+
+
 def build_document_laws(ref: Reference) -> list[Law]:
     rows = ref.by("documents.csv", "doc_id")
     out = [_document_law(rows[doc_id], doc) for doc_id, doc in DOCUMENTS.items()]
@@ -197,6 +206,7 @@ def build_document_provisions(ref: Reference) -> list[Provision]:
             id=f"{law}-a{article}",
             law=law,
             article=f"第{article}条",
+            unit_kinds=UNIT_KINDS.get((law, article), []),
             valid_from=valid_from,
             source=rows[doc_id].cite(rows[doc_id]["confidence"], "key_facts; facts.md §3-§4"),
             note=f"Summary, not the text: {summary}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from graph_service.domain.enums import RegionKind
 from graph_service.domain.models import Region
 
+from .dates import BASELINE
 from .reference import Reference, Row
 
 BEIJING = "110000000000"
@@ -21,6 +22,9 @@ AIRPORT_ZONE = "110115-LKQ"
 
 ADJACENCY_CONFIRMED = {"confirmed", "confirmed (medium-high)"}
 _WITHIN_ETDZ = {"110115012000", "110115013000"}  # 荣华街道, 博兴街道
+GUANGYANG = "131003000000"
+_AIRPORT_TOWNS = {"110115106000", "110115107000"}  # 礼贤镇, 榆垡镇
+"""Town-level border fact: the airport site lies between 榆垡镇/礼贤镇 and 广阳区 (facts.md §1)."""
 
 _UPPER = {
     # province_city as written in neighbours.csv -> (city or province code, name, kind, parent)
@@ -72,6 +76,7 @@ def _daxing(neighbours: list[Row]) -> Region:
         kind=RegionKind.DISTRICT,
         parent=BEIJING,
         adjacent=[r["code12"] for r in adjacent],
+        coverage_from=BASELINE,
         source=(
             "reference/facts.md §1 (county code 110115, NBS 2023 via modood; zh.wikipedia); "
             f"adjacency: reference/neighbours.csv rows {rows}; confidence: high "
@@ -79,7 +84,11 @@ def _daxing(neighbours: list[Row]) -> Region:
         ),
         note=(
             "Adjacency lists only the neighbours neighbours.csv marks confirmed; 安次、永清、霸州、"
-            "涿州、武清 are not seeded as adjacent (facts.md §8 gap 6)."
+            "涿州、武清 are not seeded as adjacent (facts.md §8 gap 6). Adjacency is a "
+            "district-level fact: it concerns the district as a whole, not each of its streets "
+            "and towns. "
+            f"coverage_from {BASELINE}: the seed shows competence from its baseline on (the 2020 "
+            "delegation is its first change); earlier dates are outside the data."
         ),
     )
 
@@ -121,6 +130,14 @@ def _daxing_division(row: Row) -> Region:
             "Lies within 北京经济技术开发区 per secondary sources (medium, facts.md §1); whether "
             "the ETDZ manages it (托管) is NOT verified (facts.md §8 gap 2) and is not seeded."
         )
+    adjacent: list[str] = []
+    if code in _AIRPORT_TOWNS:
+        adjacent.append(GUANGYANG)
+        notes.append(
+            "Borders 广阳区 (廊坊市) at the airport site, which lies between 榆垡镇/礼贤镇 and "
+            "广阳区 (2014 EIA siting text, China Youth Daily 2014-06-17; facts.md §1, high): a "
+            "town-level border fact."
+        )
     if code == "110115405000":
         notes.append("Named 国家新媒体产业基地 in the NBS 2017–2022 editions.")
     if code == "110115406000":
@@ -133,6 +150,7 @@ def _daxing_division(row: Row) -> Region:
         kind=kind,
         parent=DAXING,
         within=within,
+        adjacent=adjacent,
         aliases=aliases,
         source=row.cite(row["confidence"], row["source"]),
         note=" ".join(notes) or None,

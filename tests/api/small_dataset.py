@@ -119,6 +119,7 @@ def small_document() -> dict[str, Any]:
                 "id": "assign-smoke",
                 "kind": "assign",
                 "doc": "smoke-law",
+                "statutory": True,
                 "effective": "2015-06-01",
                 "items": [SMOKING],
                 "to": ["health"],

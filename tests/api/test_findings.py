@@ -24,7 +24,7 @@ query($first: Int!, $after: String, $filter: FindingFilter) {
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node {
       id kind severity at summary item { code } units { id name } places { code name }
-      coordinator { id name }
+      coordinatingGovernment { id name } designatingAuthority { id name }
     } }
   }
 }
@@ -61,7 +61,8 @@ async def test_all_findings_in_severity_order(client: httpx.AsyncClient) -> None
     overlap = conn["edges"][1]["node"]
     assert [u["name"] for u in overlap["units"]] == ["区城管执法局", "区市场监管局"]
     assert [p["code"] for p in overlap["places"]] == [XINGFENG, LINXIAOLU]
-    assert overlap["coordinator"] == {"id": "gov", "name": "大兴区人民政府"}
+    assert overlap["coordinatingGovernment"] == {"id": "gov", "name": "大兴区人民政府"}
+    assert overlap["designatingAuthority"] == {"id": "gov", "name": "大兴区人民政府"}
     assert overlap["summary"].endswith("同时行使（多头管辖）。")
     assert conn["pageInfo"] == {
         "hasNextPage": False,

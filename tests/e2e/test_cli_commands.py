@@ -24,6 +24,14 @@ def test_check_prints_the_seeds_findings_and_exits_3(tmp_path: Path) -> None:
     assert not any(" GAP " in line for line in lines)
 
 
+def test_check_refuses_an_unknown_kind_before_opening_the_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", "--data-dir", str(tmp_path), "--kind", "OVERLAPS"])
+    assert result.exit_code == 2
+    assert "unknown finding kind OVERLAPS" in result.output
+    assert "CROSS_BORDER" in result.output  # the kinds it accepts
+    assert "finding(s)" not in result.output
+
+
 def test_check_refuses_a_bad_date(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--data-dir", str(tmp_path), "--at", "2022-13-01"])
     assert result.exit_code == 2

@@ -60,8 +60,28 @@ def test_only_supported_within_and_adjacency_links(seed: Dataset) -> None:
             "110111000000",
             "131022000000",
             "131003000000",
-        ]
+        ],
+        # the airport site lies between 榆垡镇/礼贤镇 and 广阳区 (facts.md §1): town-level facts
+        "110115106000": ["131003000000"],
+        "110115107000": ["131003000000"],
     }
+
+
+def test_the_seed_declares_its_coverage_and_statutory_grants_only_to_streets_and_towns(
+    seed: Dataset,
+) -> None:
+    [daxing] = [r for r in seed.regions if r.code == DAXING]
+    assert daxing.coverage_from == date(2020, 1, 1)
+    statutory = {a.id for a in seed.acts if a.statutory}
+    holders = {u.id: u.kind for u in seed.units}
+    assert statutory
+    assert all(
+        holders[t] in {UnitKind.STREET, UnitKind.TOWNSHIP}
+        for a in seed.acts
+        if a.id in statutory
+        for t in a.to
+    )
+    assert "assign-SEED-CF-018-towns" in statutory
 
 
 def test_units_of_daxing(seed: Dataset) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 import strawberry
 
 from graph_service.domain.enums import ActKind, Category, EntityKind, RegionKind, UnitKind
-from graph_service.engine.answers import FindingKind, Mode, Role, SearchKind, Severity, Status
+from graph_service.engine.answers import (
+    AdjacencyLevel,
+    FindingKind,
+    Mode,
+    Role,
+    SearchKind,
+    Severity,
+    Status,
+)
 
 strawberry.enum(UnitKind, description="Kind of enforcement body (执法主体).")
 strawberry.enum(RegionKind, description="Kind of region (行政区划 / 功能区).")
@@ -18,13 +26,23 @@ strawberry.enum(ActKind, description="What an act does to competence.")
 strawberry.enum(EntityKind, description="A record collection of the dataset.")
 strawberry.enum(Role, description="A holder's role for the item at the place.")
 strawberry.enum(Mode, description="How the holder came to hold the item.")
-strawberry.enum(Status, description="CLEAR (one primary holder), OVERLAP or GAP.")
+strawberry.enum(
+    Status,
+    description=(
+        "CLEAR (one primary holder), OVERLAP, GAP; NO_DATA before the data's coverage "
+        "(数据未覆盖); NOT_IN_FORCE for a cancelled item (已取消)."
+    ),
+)
+strawberry.enum(
+    AdjacencyLevel, description="The level at which the data records a border (区县级 / 乡镇级)."
+)
 strawberry.enum(FindingKind, description="What the justice bureau must coordinate.")
 strawberry.enum(Severity, description="How urgent a finding is.")
 strawberry.enum(SearchKind, description="What a search looks for.")
 
 __all__ = [
     "ActKind",
+    "AdjacencyLevel",
     "Category",
     "EntityKind",
     "FindingKind",

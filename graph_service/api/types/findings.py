@@ -22,9 +22,7 @@ class Finding:
     at: date
     summary: str = strawberry.field(description="Plain Chinese.")
     item: ItemRef | None
-    items: list[ItemRef] = strawberry.field(
-        description="Every item, when one finding spans several."
-    )
+    items: list[ItemRef] = strawberry.field(description="Every item concerned (one or several).")
     missing_items: list[ItemRef] = strawberry.field(
         description="LIST_MISMATCH: held but not on the published list."
     )
@@ -35,13 +33,29 @@ class Finding:
     places: list[RegionRef]
     acts: list[str]
     holdings: list[str]
+    field: str | None = strawberry.field(description="The items' enforcement field.")
     coordinator: UnitRef | None = strawberry.field(
-        description="Lowest common superior government (行政处罚法 第25条)."
+        description=(
+            "Who coordinates: the justice bureau of the lowest government whose supervision "
+            "covers every party (policy 四(一), 四(八))."
+        )
     )
-    justice_bureau: UnitRef | None
-    notify: list[UnitRef] = strawberry.field(
-        description="Superiors of vertically managed branches involved."
+    coordinating_government: UnitRef | None = strawberry.field(
+        description="The government whose justice bureau coordinates."
     )
+    designating_authority: UnitRef | None = strawberry.field(
+        description=(
+            "Who designates if negotiation fails: the lowest common superior "
+            "(共同的上一级行政机关, 行政处罚法 第二十五条)."
+        )
+    )
+    notified: list[UnitRef] = strawberry.field(
+        description="Superior departments of vertically managed branches involved (四(一))."
+    )
+    justice_bureau: UnitRef | None = strawberry.field(
+        deprecation_reason="Use `coordinator` (the coordinating justice bureau)."
+    )
+    notify: list[UnitRef] = strawberry.field(deprecation_reason="Use `notified`.")
     cause: str | None
 
 
@@ -75,7 +89,12 @@ class FindingFilter:
     place: str | None = None
 
 
+def _unit(records: RecordIndex, unit: str | None) -> UnitRef | None:
+    return unit_ref(records, unit) if unit else None
+
+
 def finding(records: RecordIndex, f: answers.Finding) -> Finding:
+    r = f.routing
     return Finding(
         id=f.id,
         kind=f.kind,
@@ -90,9 +109,13 @@ def finding(records: RecordIndex, f: answers.Finding) -> Finding:
         places=[region_ref(records, p) for p in f.places],
         acts=list(f.acts),
         holdings=list(f.holdings),
-        coordinator=unit_ref(records, f.coordinator) if f.coordinator else None,
-        justice_bureau=unit_ref(records, f.justice_bureau) if f.justice_bureau else None,
-        notify=[unit_ref(records, u) for u in f.notify],
+        field=f.field,
+        coordinator=_unit(records, r.coordinator),
+        coordinating_government=_unit(records, r.coordinating_government),
+        designating_authority=_unit(records, r.designating_authority),
+        notified=[unit_ref(records, u) for u in r.notified],
+        justice_bureau=_unit(records, r.coordinator),
+        notify=[unit_ref(records, u) for u in r.notified],
         cause=f.cause,
     )
 

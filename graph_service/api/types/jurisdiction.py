@@ -9,7 +9,7 @@ import strawberry
 from graph_service.engine import answers
 from graph_service.service.records import RecordIndex
 
-from .enums import ActKind, Mode, Role, Status
+from .enums import ActKind, AdjacencyLevel, Mode, Role, Status
 from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
 
 
@@ -32,6 +32,9 @@ class ChainLink:
     doc_number: str | None
     doc_title: str | None
     explanation: str = strawberry.field(description="One plain Chinese sentence.")
+    illustrative: bool = strawberry.field(
+        description="The act is made up to show a feature (示例数据), not a fact."
+    )
 
 
 @strawberry.type(description="A unit's holding that covers the asked place on the asked date.")
@@ -48,6 +51,9 @@ class Holder:
     principal: UnitRef | None = strawberry.field(description="For an AGENT: in whose name.")
     basis: list[Basis]
     chain: list[ChainLink]
+    illustrative: bool = strawberry.field(
+        description="Some act of its chain is illustrative (示例数据): not to be cited as fact."
+    )
 
 
 @strawberry.type(description="A partner unit across a border under a cooperation agreement.")
@@ -56,6 +62,13 @@ class Counterpart:
     region: RegionRef
     agreement: str
     agreement_title: str
+    level: AdjacencyLevel = strawberry.field(
+        description="The level of the border fact it rests on (the asked place's own)."
+    )
+    bordering: RegionRef = strawberry.field(description="The region the border fact is about.")
+    illustrative: bool = strawberry.field(
+        description="The agreement is illustrative (示例数据): not to be cited as fact."
+    )
 
 
 @strawberry.type(description="Who is competent for an item at a place on a date, and why.")
@@ -70,6 +83,12 @@ class JurisdictionAnswer:
     holders: list[Holder] = strawberry.field(description="Every covering holding, PRIMARY first.")
     explanation: str = strawberry.field(description="Plain Chinese, pasteable into a memo.")
     counterparts: list[Counterpart]
+    coverage_from: date | None = strawberry.field(
+        description="The date from which the data covers the place (NO_DATA before it)."
+    )
+    chain: list[ChainLink] = strawberry.field(
+        description="NOT_IN_FORCE: the acts that ended the item (e.g. the cancelling act)."
+    )
 
 
 def jurisdiction_answer(
@@ -89,9 +108,27 @@ def jurisdiction_answer(
                 region=region_ref(records, c.region),
                 agreement=c.agreement,
                 agreement_title=c.agreement_title,
+                level=c.level,
+                bordering=region_ref(records, c.bordering or answer.place),
+                illustrative=c.illustrative,
             )
             for c in answer.counterparts
         ],
+        coverage_from=answer.coverage_from,
+        chain=[chain_link(link) for link in answer.chain],
+    )
+
+
+def chain_link(link: answers.ChainLink) -> ChainLink:
+    return ChainLink(
+        act=link.act,
+        kind=link.kind,
+        effective=link.effective,
+        doc=link.doc,
+        doc_number=link.doc_number,
+        doc_title=link.doc_title,
+        explanation=link.explanation,
+        illustrative=link.illustrative,
     )
 
 
@@ -108,23 +145,13 @@ def _holder(records: RecordIndex, competence: answers.Competence) -> Holder:
         carved_out=[region_ref(records, code) for code in sorted(h.carved_out)],
         joint=h.joint,
         principal=unit_ref(records, h.principal) if h.principal else None,
-        basis=[_basis(records, b) for b in competence.basis],
-        chain=[
-            ChainLink(
-                act=link.act,
-                kind=link.kind,
-                effective=link.effective,
-                doc=link.doc,
-                doc_number=link.doc_number,
-                doc_title=link.doc_title,
-                explanation=link.explanation,
-            )
-            for link in competence.chain
-        ],
+        basis=[basis_of(records, b) for b in competence.basis],
+        chain=[chain_link(link) for link in competence.chain],
+        illustrative=competence.illustrative,
     )
 
 
-def _basis(records: RecordIndex, ref: answers.BasisRef) -> Basis:
+def basis_of(records: RecordIndex, ref: answers.BasisRef) -> Basis:
     provision = records.provisions.get(ref.provision)
     return Basis(
         provision=ref.provision,

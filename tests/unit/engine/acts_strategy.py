@@ -95,6 +95,8 @@ def act(draw: st.DrawFn, act_id: str) -> dict[str, Any]:
         out["until"] = draw(st.sampled_from([d for d in CHECK_DAYS if d > effective]))
     if kind in {"assign", "delegate"} and draw(st.integers(0, 4)) == 0:
         out["role"] = "joint"
+    if kind == "assign" and draw(st.booleans()):
+        out["statutory"] = True
     if draw(st.integers(0, 5)) == 0:
         out["review"] = draw(st.sampled_from(["pending", "rejected"]))
     if kind == "delegate" and draw(st.integers(0, 3)) == 0:

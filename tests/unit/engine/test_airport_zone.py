@@ -106,12 +106,14 @@ def test_the_committee_and_each_town_both_hold_it_inside_the_zone_one_overlap_pe
     ]
     assert p.jurisdiction(I1, YF_OUT, D2021B).status == Status.CLEAR
     overlaps = [f for f in p.findings(D2021B) if f.kind == FindingKind.OVERLAP]
+    # the committee against each town in its part of the zone: two parties each time, sharing
+    # only the committee, so two conflicts
     assert sorted((f.units, f.places) for f in overlaps) == [
         (("air", "lxz"), (LXZ_IN,)),
         (("air", "yf"), (YF_IN,)),
     ]
-    assert {(f.coordinator, f.justice_bureau, f.notify) for f in overlaps} == {
-        ("dx-gov", "dx-sfj", ())
+    assert {(f.routing.coordinator, f.routing.coordinating_government) for f in overlaps} == {
+        ("dx-sfj", "dx-gov")
     }
 
 

@@ -73,8 +73,8 @@ def test_changing_a_unit_rebuilds_everything() -> None:
     assert p.jurisdiction(I1, "LX", D2021).holders[0].holding.unit == "dx-cgj"
 
 
-def test_changing_a_laws_level_replays_the_items_of_acts_it_decides() -> None:
-    demoted = {"id": "kyt", "title": "北京市控制吸烟条例", "level": "normative_document"}
-    change = ChangeSet(upserts=Dataset.model_validate({"laws": [demoted]}))
+def test_an_assign_act_no_longer_statutory_replays_its_items_as_original() -> None:
+    demoted = {**ASSIGN_WJW, "statutory": False}
+    change = ChangeSet(upserts=Dataset.model_validate({"acts": [demoted]}))
     p = check(dataset([ASSIGN_WJW, ASSIGN_I2], items=ITEMS), change)
     assert p.jurisdiction(I1, "LX", D2021).holders[0].holding.mode == "ORIGINAL"

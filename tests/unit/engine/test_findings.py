@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph_service.engine.answers import Finding, FindingKind, Severity
+from graph_service.engine.answers import Finding, FindingKind, Routing, Severity
 from graph_service.engine.projection import Projection
 
 from .world import (
@@ -49,11 +49,7 @@ def test_two_departments_over_the_district_are_one_overlap_with_every_place() ->
     assert overlap.places == ALL_PLACES
     assert overlap.acts == ("a-cgj", "a-wjw")
     assert len(overlap.holdings) == 2
-    assert (overlap.coordinator, overlap.justice_bureau, overlap.notify) == (
-        "dx-gov",
-        "dx-sfj",
-        (),
-    )
+    assert overlap.routing == Routing("dx-sfj", "dx-gov", "dx-gov", ())
     assert "多头管辖" in overlap.summary
 
 
@@ -69,22 +65,28 @@ def test_the_same_conflict_keeps_its_id_when_places_change_and_on_recomputation(
     assert by_units["dx-cgj", "xf"].places == (XF,)
 
 
-def test_a_vertical_branch_against_a_district_department_goes_to_the_city() -> None:
+def test_a_vertical_branch_sited_in_the_district_is_coordinated_there_designated_by_the_city() -> (
+    None
+):
+    """Policy 四(一)/四(八): the district's justice bureau coordinates a branch sited there; the
+    common superior (行政处罚法 第二十五条) is the city, and the branch's superior is notified."""
     branch = {**ASSIGN_CGJ, "id": "a-gzw", "to": ["gzw-dx"]}
     [overlap] = conflicts(projection([ASSIGN_WJW, branch]).findings(D2021))
     assert overlap.units == ("dx-wjw", "gzw-dx")
-    assert overlap.coordinator == "bj-gov"
-    assert overlap.justice_bureau == "bj-sfj"
-    assert overlap.notify == ("bj-gzw",)
+    assert overlap.routing == Routing("dx-sfj", "dx-gov", "bj-gov", ("bj-gzw",))
 
 
-def test_places_with_different_unit_sets_are_different_findings() -> None:
+def test_a_street_joining_the_same_two_claimants_in_its_own_street_is_the_same_conflict() -> None:
     street = {**ASSIGN_CGJ, "id": "a-lx", "to": ["lx"]}
-    findings = conflicts(projection([ASSIGN_WJW, ASSIGN_CGJ, street]).findings(D2021))
-    assert sorted((f.units, f.places) for f in findings) == [
-        (("dx-cgj", "dx-wjw"), (RH, XF)),
-        (("dx-cgj", "dx-wjw", "lx"), (LX,)),
-    ]
+    [finding] = conflicts(projection([ASSIGN_WJW, ASSIGN_CGJ, street]).findings(D2021))
+    assert (finding.units, finding.places) == (("dx-cgj", "dx-wjw", "lx"), (LX, RH, XF))
+    assert "其中林校路街道还由所在街道办事处行使" in finding.summary
+
+
+def test_claimants_sharing_fewer_than_two_units_are_different_conflicts() -> None:
+    street = {**ASSIGN_CGJ, "id": "a-lx", "to": ["lx"]}
+    findings = conflicts(projection([ASSIGN_WJW, street]).findings(D2021))
+    assert sorted((f.units, f.places) for f in findings) == [(("dx-wjw", "lx"), (LX,))]
 
 
 def test_an_item_nobody_holds_is_one_gap_never_assigned_coordinated_by_the_district() -> None:
@@ -95,7 +97,7 @@ def test_an_item_nobody_holds_is_one_gap_never_assigned_coordinated_by_the_distr
         (),
         ALL_PLACES,
     )
-    assert (gap.coordinator, gap.justice_bureau) == ("dx-gov", "dx-sfj")
+    assert (gap.routing.coordinator, gap.routing.coordinating_government) == ("dx-sfj", "dx-gov")
     assert "管辖空白" in gap.summary
 
 

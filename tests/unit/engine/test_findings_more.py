@@ -8,7 +8,7 @@ from typing import Any
 from graph_service.engine.answers import Finding, FindingKind, Severity
 from graph_service.engine.projection import Projection
 
-from .world import ALL_PLACES, ASSIGN_WJW, D2021, DELEGATE_XF, GA, I1, XF, dataset, projection
+from .world import ASSIGN_WJW, D2021, DELEGATE_XF, DX, GA, I1, XF, dataset, projection
 
 I2_ITEM: dict[str, Any] = {
     "code": "I2",
@@ -71,7 +71,10 @@ def test_the_latest_list_published_by_the_day_is_compared_with_the_held_items() 
     )
     assert mismatch.acts == ("a-wjw",)
     assert mismatch.severity == Severity.MEDIUM
-    assert (mismatch.coordinator, mismatch.justice_bureau) == ("dx-gov", "dx-sfj")
+    assert (mismatch.routing.coordinator, mismatch.routing.coordinating_government) == (
+        "dx-sfj",
+        "dx-gov",
+    )
     assert mismatch.summary == (
         "区卫生健康委2020年1月1日公示的第2版权力清单与依据决定推导的职权不一致：漏列1项，多列0项。"
     )
@@ -105,20 +108,24 @@ def test_border_places_without_an_agreement_for_the_field_are_one_finding_per_fi
     assert border.items == (I1, "I2", "I3")
     assert border.item is None
     assert border.units == ("ga-zf",)
-    assert border.places == ALL_PLACES  # every Daxing street: 大兴区 borders 固安县
-    assert (border.coordinator, border.justice_bureau) == ("dx-gov", "dx-sfj")
-    assert border.severity == Severity.LOW
-    assert border.summary == (
-        "林校路街道、荣华街道、兴丰街道与固安县接壤，但“卫生健康”领域的3项职权"
-        "未与固安县综合行政执法局签订有效的执法协作协议。"
+    # a district-level border fact: one finding for the district, never one per street
+    assert border.places == (DX,)
+    assert (border.routing.coordinator, border.routing.coordinating_government) == (
+        "dx-sfj",
+        "dx-gov",
     )
+    assert border.severity == Severity.LOW
+    assert border.summary.startswith(
+        "大兴区与固安县接壤（区县级接壤信息），但“卫生健康”领域的3项职权"
+    )
+    assert border.summary.endswith("尚无与固安县综合行政执法局签订的有效执法协作协议。")
 
 
 def test_an_agreement_covering_the_field_on_the_day_clears_it() -> None:
     p = Projection(dataset([ASSIGN_ALL], items=ITEMS, agreements=[AGREEMENT]))
     assert of_kind(p.findings(D2021), FindingKind.CROSS_BORDER) == []
     [before] = of_kind(p.findings(date(2019, 6, 1)), FindingKind.CROSS_BORDER)
-    assert before.places == ALL_PLACES
+    assert before.places == (DX,)
 
 
 def test_an_agreement_naming_one_item_leaves_the_others_of_the_field() -> None:
@@ -169,17 +176,15 @@ def test_a_penalty_delegation_to_a_street_is_due_for_evaluation_after_two_years(
         (I1,),
         (XF,),
     )
-    assert (due.coordinator, due.justice_bureau, due.severity) == (
-        "dx-gov",
-        "dx-sfj",
-        Severity.MEDIUM,
-    )
+    assert (due.routing.coordinator, due.severity) == ("dx-sfj", Severity.MEDIUM)
     assert due.summary == (
-        f"d-xf（京政发〔2020〕9号（{p.dataset.laws[2].title}）和《行政处罚法》第24条）"
-        "自2020年7月1日起将1项行政处罚权下放至兴丰街道办事处，"
-        "自生效（2020年7月1日）已满730日未组织评估，"
-        "评估期限2022年7月1日已过（《中华人民共和国行政处罚法》第二十四条）。"
+        f"京政发〔2020〕9号《{p.dataset.laws[2].title}》自2020年7月1日起将"
+        f"“{p.dataset.items[0].name}”由区卫生健康委下放至兴丰街道办事处行使。"
+        "《中华人民共和国行政处罚法》第二十四条要求对下放的行政处罚权定期组织评估；"
+        "按本系统设定的评估周期（730日），自生效之日（2020年7月1日）起应于2022年7月1日前"
+        "完成评估，截至2022年7月1日尚无评估记录。"
     )
+    assert "d-xf" not in due.summary
 
 
 def test_an_evaluation_restarts_the_period_and_the_period_is_configurable() -> None:
@@ -187,7 +192,7 @@ def test_an_evaluation_restarts_the_period_and_the_period_is_configurable() -> N
     p = projection([ASSIGN_WJW, evaluated], items=ITEMS)
     assert of_kind(p.findings(date(2023, 6, 1)), FindingKind.EVALUATION_DUE) == []
     [due] = of_kind(p.findings(date(2024, 3, 1)), FindingKind.EVALUATION_DUE)
-    assert "上次评估（2022年3月1日）" in due.summary
+    assert "上次评估之日（2022年3月1日）" in due.summary
     yearly = Projection(dataset([ASSIGN_WJW, evaluated], items=ITEMS), evaluation_period_days=365)
     assert of_kind(yearly.findings(date(2023, 3, 1)), FindingKind.EVALUATION_DUE) != []
 

@@ -7,9 +7,21 @@ from datetime import date
 import pytest
 
 from graph_service.domain.errors import NotFoundError
-from graph_service.engine.answers import Status
+from graph_service.engine.answers import AdjacencyLevel, Status
 
-from .world import ASSIGN_WJW, D2019, D2021, DELEGATE_XF, GA, I1, JZF_TITLE, LX, XF, projection
+from .world import (
+    ASSIGN_WJW,
+    D2019,
+    D2021,
+    DELEGATE_XF,
+    DX,
+    GA,
+    I1,
+    JZF_TITLE,
+    LX,
+    XF,
+    projection,
+)
 
 AGREEMENT = {
     "id": "agr",
@@ -26,12 +38,11 @@ def test_delegation_is_explained_with_document_number_title_date_and_supervision
         "截至2021年1月1日，兴丰街道的“对在禁止吸烟场所吸烟的处罚”由兴丰街道办事处行使。"
     )
     assert (
-        f"2020年7月1日起，依据京政发〔2020〕9号（{JZF_TITLE}）和《行政处罚法》第24条，"
-        "区卫生健康委将该职权下放至兴丰街道办事处，由其以自己的名义行使。"
+        f"2020年7月1日起，依据京政发〔2020〕9号《{JZF_TITLE}》和《中华人民共和国行政处罚法》"
+        "第二十四条，区卫生健康委将该职权下放至兴丰街道办事处，由其以自己的名义行使。"
     ) in answer.explanation
-    assert "区卫生健康委 自2020年7月1日起不再在兴丰街道行使该职权，改为业务指导和监督。" in (
-        answer.explanation
-    )
+    assert "2020年7月1日起，依据" in answer.explanation
+    assert "区卫生健康委不再在兴丰街道行使该职权，改为业务指导和监督。" in answer.explanation
     [link] = answer.holders[0].chain
     assert (link.act, link.doc_number, link.effective) == (
         "d-xf",
@@ -68,9 +79,12 @@ def test_legal_basis_is_the_items_provisions_with_their_force_on_the_day() -> No
 
 def test_partner_units_across_the_border_are_counterparts_under_a_valid_agreement() -> None:
     p = projection([ASSIGN_WJW], agreements=[AGREEMENT])
-    [counterpart] = p.jurisdiction(I1, XF, D2021).counterparts
+    [counterpart] = p.jurisdiction(I1, DX, D2021).counterparts
     assert (counterpart.unit, counterpart.region, counterpart.agreement) == ("ga-zf", GA, "agr")
-    assert p.jurisdiction(I1, XF, D2019).counterparts == ()
+    # the border fact is recorded on the district: it is the district's, not each street's
+    assert (counterpart.level, counterpart.bordering) == (AdjacencyLevel.DISTRICT, DX)
+    assert p.jurisdiction(I1, XF, D2021).counterparts == ()
+    assert p.jurisdiction(I1, DX, D2019).counterparts == ()
 
 
 def test_an_agreement_outside_the_items_field_gives_no_counterpart() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from graph_service.domain.enums import Category
 from graph_service.domain.errors import NotFoundError
-from graph_service.engine.answers import Mode, PowerListEntry, Role, SearchKind
+from graph_service.engine.answers import Mode, Role, SearchKind
 
 from .world import ASSIGN_WJW, D2021, DELEGATE_XF, DX, I1, LX, XF, projection
 
@@ -17,31 +17,37 @@ NAME = "对在禁止吸烟场所吸烟的处罚"
 
 def test_department_lists_its_primary_power_and_the_supervision_it_kept() -> None:
     p = projection([ASSIGN_WJW, DELEGATE_XF])
-    assert p.power_list("dx-wjw", D2021) == [
-        PowerListEntry(
-            I1,
-            NAME,
-            Category.PENALTY,
-            Role.PRIMARY,
-            Mode.STATUTORY,
-            (DX,),
-            date(2015, 6, 1),
-            None,
-            ("a-wjw", "d-xf"),
-            (XF,),  # the delegated street is carved out of the district's primary holding
-        ),
-        PowerListEntry(
-            I1,
-            NAME,
-            Category.PENALTY,
-            Role.SUPERVISOR,
-            Mode.STATUTORY,
-            (XF,),
-            date(2020, 7, 1),
-            None,
-            ("a-wjw", "d-xf"),
-        ),
-    ]
+    primary, supervisor = p.power_list("dx-wjw", D2021)
+    assert (primary.role, primary.mode, primary.scopes, primary.valid_from, primary.acts) == (
+        Role.PRIMARY,
+        Mode.STATUTORY,
+        (DX,),
+        date(2015, 6, 1),
+        ("a-wjw", "d-xf"),
+    )
+    # the district less 兴丰, which it delegated: the list says so rather than "the district"
+    assert primary.carved_out == (XF,)
+    assert [(b.provision, b.article) for b in primary.basis] == [("kyt-28", "第28条")]
+    assert (supervisor.role, supervisor.scopes, supervisor.valid_from) == (
+        Role.SUPERVISOR,
+        (XF,),
+        date(2020, 7, 1),
+    )
+    assert (primary.item, primary.item_name, primary.category) == (I1, NAME, Category.PENALTY)
+
+
+def test_a_delegator_supervises_nothing_once_the_delegatee_is_designated_out() -> None:
+    designate = {
+        "id": "g",
+        "kind": "designate",
+        "effective": "2020-09-01",
+        "items": [I1],
+        "to": ["dx-cgj"],
+        "scope": [XF],
+    }
+    p = projection([ASSIGN_WJW, DELEGATE_XF, designate])
+    assert [e.role for e in p.power_list("dx-wjw", D2021)] == [Role.PRIMARY]
+    assert Role.SUPERVISOR not in {c.holding.role for c in p.jurisdiction(I1, XF, D2021).holders}
 
 
 def test_scopes_of_one_item_role_and_mode_are_merged() -> None:

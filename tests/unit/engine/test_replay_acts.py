@@ -105,7 +105,9 @@ def test_cancel_ends_every_holding_and_the_item_is_no_longer_in_force() -> None:
     cancel = {"id": "c", "kind": "cancel", "doc": "dxf", "effective": "2022-01-01", "items": [I1]}
     p = projection([ASSIGN_WJW, DELEGATE_XF, cancel])
     answer = p.jurisdiction(I1, XF, D2023)
-    assert (answer.status, answer.in_force, answer.holders) == (Status.GAP, False, ())
+    assert (answer.status, answer.in_force, answer.holders) == (Status.NOT_IN_FORCE, False, ())
+    assert [link.act for link in answer.chain] == ["c"]
+    assert "已取消" in answer.explanation
     assert "2022年1月1日起" in answer.explanation
     assert "该职权已取消" in answer.explanation
     assert p.jurisdiction(I1, XF, D2021).in_force

@@ -134,6 +134,7 @@ ASSIGN_WJW: dict[str, Any] = {
     "id": "a-wjw",
     "kind": "assign",
     "doc": "kyt",
+    "statutory": True,  # the regulation names the health department as the enforcer
     "effective": "2015-06-01",
     "items": [I1],
     "to": ["dx-wjw"],
