@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -21,9 +21,7 @@ from .areas.preview import PreviewQuery
 from .areas.search import SearchQuery
 from .consistency import Consistency
 from .errors import TranslateErrors, is_expected
-from .limits import AliasLimit, DepthLimit
-
-CACHE_SIZE = 256
+from .limits import BoundedParser, BoundedValidation, RequestLimits
 
 
 @strawberry.type(description="Read the authority graph.")
@@ -47,7 +45,10 @@ class AuthoritySchema(strawberry.Schema):
         super().process_errors([e for e in errors if not is_expected(e)], execution_context)
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(limits: RequestLimits | None = None) -> strawberry.Schema:
+    """The schema with the request limits (see ``limits.py``) as extensions, in this order:
+    the token limit is a parse option the bounded parser passes on."""
+    bounds = limits or RequestLimits()
     return AuthoritySchema(
         query=Query,
         mutation=Mutation,
@@ -55,10 +56,9 @@ def build_schema() -> strawberry.Schema:
         extensions=[
             TranslateErrors,
             Consistency,
-            lambda: ParserCache(maxsize=CACHE_SIZE),
-            lambda: ValidationCache(maxsize=CACHE_SIZE),
-            DepthLimit,
-            AliasLimit,
+            lambda: MaxTokensLimiter(max_token_count=bounds.max_tokens),
+            lambda: BoundedParser(bounds),
+            lambda: BoundedValidation(bounds),
         ],
     )
 

@@ -57,7 +57,7 @@ def _wait_ready(process: subprocess.Popen[bytes], url: str, stderr: Path) -> Non
         if process.poll() is not None:
             pytest.fail(f"serve exited with {process.returncode}:\n{stderr.read_text()}")
         try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
                 return
         except httpx.TransportError:
             pass
