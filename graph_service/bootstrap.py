@@ -162,6 +162,8 @@ async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        log_config=None,  # the command line configured logging (graph_service.logs)
+        access_log=False,  # the request gate writes one line per request, with its id
         lifespan="on",
     )
     server = _AnnouncingServer(config, lambda: on_ready(settings.graphql_url))

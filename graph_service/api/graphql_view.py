@@ -35,6 +35,8 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 
+from graph_service.service.nesting import json_nesting
+
 from .context import ApiContext, service_of
 from .errors import REQUEST_ERROR_CODES, STORAGE_CODES, bounded, translate
 from .limits import BAD_REQUEST, TIMEOUT, RequestLimits, limit_error
@@ -44,8 +46,6 @@ GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 _INLINE_BODY = 256 * 1024
-_NESTING = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 class GraphQLView(GraphQL[ApiContext, None]):
@@ -108,7 +108,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
             body.decode("utf-8")
         except UnicodeDecodeError:
             raise HTTPException(400, "the request body is not valid UTF-8") from None
-        if _nesting(body) > self.limits.max_json_depth:
+        if json_nesting(body) > self.limits.max_json_depth:
             raise HTTPException(
                 400, f"the request body is nested deeper than {self.limits.max_json_depth} levels"
             )
@@ -128,7 +128,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
     def parse_query_params(self, params: Any) -> dict[str, Any]:
         for name in ("variables", "extensions"):
             raw = params.get(name)
-            if isinstance(raw, str) and _nesting(raw.encode()) > self.limits.max_json_depth:
+            if isinstance(raw, str) and json_nesting(raw.encode()) > self.limits.max_json_depth:
                 raise HTTPException(400, f"{name} are nested too deeply")
         return super().parse_query_params(params)
 
@@ -225,19 +225,6 @@ def error_response(status: int, message: str, code: str, media: str | None = Non
     """A GraphQL error response for a request refused before it reached GraphQL."""
     body = {"errors": [{"message": bounded(message), "extensions": {"code": code}}]}
     return JSONResponse(body, status_code=status, media_type=media or JSON)
-
-
-def _nesting(body: bytes) -> int:
-    """How deeply ``body``'s JSON arrays and objects nest (brackets inside strings ignored)."""
-    brackets = _STRING.sub(b"", body).translate(None, delete=_NOT_BRACKETS)
-    depth = deepest = 0
-    for byte in brackets:
-        depth += _NESTING[byte]
-        deepest = max(deepest, depth)
-    return deepest
-
-
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in _NESTING)
 
 
 @lru_cache(maxsize=256)

@@ -6,11 +6,15 @@ nothing; ``export-schema`` prints the same schema the app serves.
 
 from __future__ import annotations
 
+import logging
+
 import strawberry
 from graphql.error import GraphQLError
 from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+
+from graph_service.domain.errors import StorageError
 
 from .areas.findings import FindingsQuery
 from .areas.history import HistoryQuery
@@ -22,6 +26,8 @@ from .areas.search import SearchQuery
 from .consistency import Consistency
 from .errors import TranslateErrors, is_expected
 from .limits import BoundedParser, BoundedValidation, RequestLimits
+
+log = logging.getLogger(__name__)
 
 
 @strawberry.type(description="Read the authority graph.")
@@ -37,12 +43,22 @@ class Mutation(LoadMutation):
 
 
 class AuthoritySchema(strawberry.Schema):
-    """Logs only unexpected errors: expected ones (bad input, unknown ids) are answers, not bugs."""
+    """Logs only unexpected errors: expected ones (bad input, unknown ids) are answers, not bugs.
+
+    A retryable storage error (the database is restarting) gets one warning line, not a trace.
+    """
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        super().process_errors([e for e in errors if not is_expected(e)], execution_context)
+        unexpected = []
+        for error in errors:
+            original = error.original_error
+            if isinstance(original, StorageError) and original.retryable:
+                log.warning("%s: %s", original.code, original)
+            elif not is_expected(error):
+                unexpected.append(error)
+        super().process_errors(unexpected, execution_context)
 
 
 def build_schema(limits: RequestLimits | None = None) -> strawberry.Schema:
