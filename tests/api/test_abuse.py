@@ -8,13 +8,21 @@ target is measured by the benchmark (``benchmarks/abuse.py``).
 
 from __future__ import annotations
 
+import asyncio
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
+from graph_service.api import create_app
 from graph_service.api.limits import RequestLimits
+from graph_service.service import ServiceContext
+
+from .conftest import BASE_URL, service_of
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 FAST = 1.0  # seconds
@@ -205,3 +213,33 @@ async def test_a_supplied_request_id_is_echoed(client: httpx.AsyncClient) -> Non
     assert response.headers["x-request-id"] == "trace-42"
     other = await client.get("/healthz", headers={"x-request-id": "no spaces allowed"})
     assert other.headers["x-request-id"] != "no spaces allowed"
+
+
+async def test_a_query_over_its_time_budget_is_answered_timeout(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = service_of(app)
+
+    @asynccontextmanager
+    async def same_service() -> AsyncIterator[ServiceContext]:
+        yield ctx
+
+    async def slow(*args: object) -> list[object]:
+        await asyncio.sleep(5)
+        return []
+
+    monkeypatch.setattr(ctx.store, "history", slow)
+    impatient = create_app(same_service, limits=RequestLimits(timeout_seconds=0.2))
+    query = '{ history(kind: ITEM, key: "T-SMOKE") { id } }'
+    async with (
+        impatient.router.lifespan_context(impatient),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=impatient), base_url=BASE_URL
+        ) as client,
+    ):
+        response, elapsed = await timed_post(client, json={"query": query})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "TIMEOUT", "retryable": True}
+    assert elapsed < FAST

@@ -4,9 +4,10 @@ Valid operations (``Mode.POSITIVE``) and operations with one schema violation (`
 are sent through the app; each answer must be a well-formed GraphQL response below HTTP 500
 whose messages name no file, socket, module or stack frame and whose codes are ours.
 
-Bounded: 200 examples, derandomised (the same ones on every run), one store for all. Mutations run too, except
-``loadDataset(replace: true)``, which would wipe the graph; that is an administrator's operation
-once roles exist, and this test should then assert that a non-administrator cannot run it.
+Bounded: 200 examples, derandomised (the same ones on every run), one store for all. Mutations
+run too, except ``loadDataset(replace: true)``, which would wipe the graph; that is an
+administrator's operation once roles exist, and this test should then assert that a
+non-administrator cannot run it.
 Strings in mutations carry no NUL characters until the journal refuses them (separate work).
 """
 
