@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists clean audit-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse clean audit-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ bench: install ## Run the benchmarks (on demand; prints figures beside targets)
 
 bench-lists: install ## Benchmark power-list spreadsheets: import and export of 2,000 rows
 	$(BIN)/python -m benchmarks.power_lists
+
+bench-abuse: install ## Abuse and load figures against a served process (on demand; ~2 minutes)
+	$(BIN)/python -m benchmarks.abuse
 
 clean: ## Remove the virtualenv and caches (keeps data/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/http_audit/node_modules

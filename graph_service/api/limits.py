@@ -45,8 +45,8 @@ class RequestLimits:
     """The limits one app enforces; every figure is a setting (see ``config.Settings``)."""
 
     max_body_bytes: int = 10 * 1024 * 1024
-    max_query_bytes: int = 32 * 1024  # the query text; large inputs travel as variables
-    max_tokens: int = 4_000
+    max_query_bytes: int = 16 * 1024  # the query text; large inputs travel as variables
+    max_tokens: int = 1_000  # the standard introspection query has 183
     max_depth: int = 10  # selection nesting, introspection aside
     max_aliases: int = 30  # counted after fragments are expanded
     max_fields: int = 2_000  # fields after fragments are expanded (the standard introspection
