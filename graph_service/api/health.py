@@ -3,8 +3,10 @@
 Liveness must not depend on the store: an orchestrator restarts a process whose liveness fails,
 which would not bring a dead database back any sooner. Readiness does: the store must answer a
 probe (``StoreProbe``, supplied by bootstrap, which knows the adapter) and the projection must be
-loaded. ``revision`` and ``lag`` describe how current the projection is; until the store numbers
-its changes they are ``null`` and ``0``.
+loaded. The body says how current the projection is: ``revision`` (the change-log revision it
+reflects), ``head`` (the store's newest revision), ``lag`` (``head - revision``: changes written,
+by this or another process, not yet applied; a follower catches up within a fraction of a second)
+and ``export_lag`` (revisions whose derived ``HOLDS`` links are not yet in the store).
 """
 
 from __future__ import annotations
@@ -44,18 +46,24 @@ def readiness(probe: StoreProbe, metrics: Metrics) -> Callable[[Request], Awaita
         opened: ServiceContext | None = getattr(request.app.state, "service", None)
         if opened is None:
             return JSONResponse({"status": "starting", "store": "not open"}, status_code=503)
+        head: int | None = None
         try:
             store = await probe(opened)
+            if store.reachable:
+                head = await opened.store.head_revision()
         except StorageError as error:
             metrics.store_errors.labels(error.code).inc()
             store = StoreStatus(reachable=False, detail="unreachable")
+        exporter = opened.dispatcher.exporter
         body = {
             "status": "ready" if store.reachable else "unavailable",
             "store": store.detail,
             "store_restarts": store.restarts,
             "records": opened.projection.dataset.size(),
-            "revision": None,
-            "lag": 0,
+            "revision": opened.revision,
+            "head": head,
+            "lag": None if head is None else max(head - opened.revision, 0),
+            "export_lag": 0 if exporter is None else exporter.lag,
         }
         return JSONResponse(body, status_code=200 if store.reachable else 503)
 

@@ -119,18 +119,19 @@ class _ServiceCollector(Collector):
             "graph_findings", "Findings on today's date, by kind.", labels=["kind"]
         )
         revision = GaugeMetricFamily(
-            "graph_projection_revision", "Store revision the projection reflects (0: unknown)."
+            "graph_projection_revision", "Change-log revision the projection reflects."
         )
         lag = GaugeMetricFamily(
             "graph_export_lag_revisions",
-            "Revisions written but not yet applied to the projection or exported.",
+            "Revisions whose derived HOLDS links are not yet written to the store.",
         )
         if ctx is not None:
             records.add_metric([], ctx.projection.dataset.size())
             for kind, count in sorted(self._count_findings(ctx).items()):
                 findings.add_metric([kind], count)
-            revision.add_metric([], 0)  # fed once the store has revisions
-            lag.add_metric([], 0)
+            revision.add_metric([], ctx.revision)
+            exporter = ctx.dispatcher.exporter
+            lag.add_metric([], 0 if exporter is None else exporter.lag)
         return [records, findings, revision, lag]
 
     def _count_findings(self, ctx: ServiceContext) -> dict[str, int]:

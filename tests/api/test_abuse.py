@@ -23,6 +23,7 @@ from graph_service.api.limits import RequestLimits
 from graph_service.service import ServiceContext
 
 from .conftest import BASE_URL, service_of
+from .small_dataset import XINGFENG
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 FAST = 1.0  # seconds
@@ -173,8 +174,9 @@ async def test_an_unknown_megabyte_argument_is_not_echoed(client: httpx.AsyncCli
     response, elapsed = await timed_post(
         client,
         json={
-            "query": "query($key: String!) { history(kind: ITEM, key: $key) { id } }",
-            "variables": {"key": key},
+            "query": "query($item: String!) "
+            f'{{ jurisdiction(item: $item, place: "{XINGFENG}") {{ status }} }}',
+            "variables": {"item": key},
         },
     )
     assert len(response.content) < 2_000
@@ -230,9 +232,9 @@ async def test_a_query_over_its_time_budget_is_answered_timeout(
         await asyncio.sleep(5)
         return []
 
-    monkeypatch.setattr(ctx.store, "history", slow)
+    monkeypatch.setattr(ctx.store, "record_versions", slow)
     impatient = create_app(same_service, limits=RequestLimits(timeout_seconds=0.2))
-    query = '{ history(kind: ITEM, key: "T-SMOKE") { id } }'
+    query = '{ history(kind: ITEM, key: "T-SMOKE") { revision } }'
     async with (
         impatient.router.lifespan_context(impatient),
         httpx.AsyncClient(

@@ -93,8 +93,10 @@ async def test_readyz_is_ready_once_the_projection_is_loaded(client: httpx.Async
     assert body["status"] == "ready"
     assert body["store"] == "ok"
     assert body["records"] > 20
-    assert body["revision"] is None
+    assert body["revision"] >= 1
+    assert body["head"] == body["revision"]
     assert body["lag"] == 0
+    assert body["export_lag"] == 0
 
 
 async def test_graphiql_is_served_to_a_browser(client: httpx.AsyncClient) -> None:

@@ -131,7 +131,7 @@ async def test_a_server_killed_under_an_open_store_is_restarted(tmp_path: Path) 
         while store.server_pid == pid or store.supervisor.restarting:
             started = time.perf_counter()
             with contextlib.suppress(StoreUnavailableError):  # retryable, and said at once
-                await store.history(EntityKind.REGION, "x")
+                await store.load_all()
             assert time.perf_counter() - started < 5
             assert time.monotonic() < deadline, "the server was not restarted"
             await asyncio.sleep(0.02)

@@ -16,8 +16,6 @@ import pytest
 from typer.testing import CliRunner
 
 from graph_service.cli import app
-from graph_service.domain.errors import StoreUnavailableError
-from graph_service.storage.falkordb import FalkorDBStore
 from tests.api.small_dataset import small_document
 
 runner = CliRunner()
@@ -140,19 +138,3 @@ def test_serve_refuses_a_busy_port_before_touching_the_data_dir(tmp_path: Path) 
     assert result.exit_code == 1
     assert f"port {port} on 127.0.0.1 is already in use" in result.output.replace("\n", " ")
     assert not data_dir.exists()
-
-
-def test_a_failed_follow_up_after_the_commit_exits_0_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    async def broken(self: FalkorDBStore, *args: object, **kwargs: object) -> int:
-        raise StoreUnavailableError("the socket went away")
-
-    monkeypatch.setattr(FalkorDBStore, "write_holdings", broken)
-    path = tmp_path / "small.json"
-    path.write_text(small_json(), encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
-        result = runner.invoke(app, ["load", str(path), "--data-dir", str(tmp_path / "data")])
-    assert result.exit_code == 0, result.output
-    assert "loaded 24 records" in result.output
-    assert "the change was committed, but the derived holdings were not rewritten" in caplog.text

@@ -79,7 +79,7 @@ def test_a_malformed_body_keeps_the_connection_open(served: Served, body: bytes)
         )
         answered = connection.getresponse()
         assert answered.status == 200
-        assert json.loads(answered.read()) == {"data": {"__typename": "Query"}}
+        assert json.loads(answered.read())["data"] == {"__typename": "Query"}
     finally:
         connection.close()
 
@@ -118,7 +118,7 @@ def test_a_killed_database_is_restarted_and_readiness_says_so(served: Served) ->
     [database] = served.database_pids
     os.kill(database, signal.SIGKILL)
     seen: list[int] = []
-    history = '{ history(kind: ITEM, key: "SEED-CF-014") { id } }'
+    history = '{ history(kind: ITEM, key: "SEED-CF-014") { revision } }'
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         ready = httpx.get(f"{served.url}/readyz", timeout=5)
