@@ -119,6 +119,7 @@ def build_app(settings: Settings) -> Starlette:
 def request_limits(settings: Settings) -> RequestLimits:
     return RequestLimits(
         max_body_bytes=settings.max_body_bytes,
+        max_admin_body_bytes=settings.max_load_body_bytes,
         timeout_seconds=settings.request_timeout,
         mutation_timeout_seconds=settings.request_timeout * 20,
     )

@@ -45,6 +45,7 @@ class RequestLimits:
     """The limits one app enforces; every figure is a setting (see ``config.Settings``)."""
 
     max_body_bytes: int = 10 * 1024 * 1024
+    max_admin_body_bytes: int = 200 * 1024 * 1024  # for ``body_limit`` to grant administrators
     max_query_bytes: int = 16 * 1024  # the query text; large inputs travel as variables
     max_tokens: int = 1_000  # the standard introspection query has 183
     max_depth: int = 10  # selection nesting, introspection aside
@@ -57,8 +58,8 @@ class RequestLimits:
     timeout_seconds: float = 30.0  # a query's wall-clock budget
     mutation_timeout_seconds: float = 600.0  # a load may take minutes at Beijing scale
     body_limit: BodyLimit | None = field(default=None, compare=False)
-    """Hook: the body limit for one request (its ASGI scope), e.g. larger for an administrator's
-    load once principals exist; ``None``: ``max_body_bytes`` for everyone."""
+    """Hook: the body limit for one request (its ASGI scope), e.g. ``max_admin_body_bytes`` for an
+    administrator once principals exist; ``None``: ``max_body_bytes`` for everyone."""
 
     def body_limit_for(self, scope: MutableMapping[str, Any]) -> int:
         return self.max_body_bytes if self.body_limit is None else self.body_limit(scope)
