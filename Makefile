@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists clean
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse clean audit-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -41,8 +41,12 @@ typecheck: install ## mypy --strict
 unit: install ## Only the fast unit tests
 	$(BIN)/pytest tests/unit -q
 
-test: lint typecheck ## The whole suite: lint, types, unit, conformance, api, e2e
+test: lint typecheck audit-deps ## The whole suite: lint, types, unit, conformance, api, e2e
 	$(BIN)/pytest -q
+
+audit-deps: ## Node packages of the GraphQL-over-HTTP audit (skipped without npm)
+	@if command -v npm >/dev/null 2>&1 && [ ! -d tests/http_audit/node_modules/graphql-http ]; then \
+	  npm ci --prefix tests/http_audit --no-audit --no-fund --silent; fi
 
 schema: install ## Re-export schema.graphql and the dataset JSON Schema
 	$(BIN)/graph-service export-schema
@@ -53,5 +57,8 @@ bench: install ## Run the benchmarks (on demand; prints figures beside targets)
 bench-lists: install ## Benchmark power-list spreadsheets: import and export of 2,000 rows
 	$(BIN)/python -m benchmarks.power_lists
 
+bench-abuse: install ## Abuse and load figures against a served process (on demand; ~2 minutes)
+	$(BIN)/python -m benchmarks.abuse
+
 clean: ## Remove the virtualenv and caches (keeps data/)
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/http_audit/node_modules

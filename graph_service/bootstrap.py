@@ -19,6 +19,8 @@ import uvicorn
 from starlette.applications import Starlette
 
 from graph_service.api import create_app
+from graph_service.api.health import StoreStatus
+from graph_service.api.limits import RequestLimits
 from graph_service.config import Settings, SettingsError, StoreKind
 from graph_service.domain.errors import StoreUnavailableError
 from graph_service.engine.projection import Projection
@@ -40,7 +42,6 @@ async def open_store(settings: Settings) -> GraphStore:
     if settings.store is StoreKind.FALKORDB:
         from graph_service.storage.falkordb import open_store as open_falkordb
 
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
         return await open_falkordb(settings.data_dir, graph=settings.graph_name)
     if settings.store is StoreKind.NEO4J:
         from graph_service.storage.neo4j import neo4j_settings, open_store_from_settings
@@ -107,7 +108,46 @@ async def _seed(ctx: ServiceContext) -> None:
 
 def build_app(settings: Settings) -> Starlette:
     """The ASGI app for ``settings``; its lifespan opens and closes the service."""
-    return create_app(lambda: open_service(settings))
+    return create_app(
+        lambda: open_service(settings),
+        limits=request_limits(settings),
+        allowed_hosts=allowed_hosts(settings),
+        probe=probe_store,
+    )
+
+
+def request_limits(settings: Settings) -> RequestLimits:
+    return RequestLimits(
+        max_body_bytes=settings.max_body_bytes,
+        max_admin_body_bytes=settings.max_load_body_bytes,
+        timeout_seconds=settings.request_timeout,
+        mutation_timeout_seconds=settings.request_timeout * 20,
+    )
+
+
+def allowed_hosts(settings: Settings) -> tuple[str, ...]:
+    """The configured names, plus the address the service is bound to when it names one host."""
+    bound = settings.host.strip("[]")
+    extra = () if bound in ("0.0.0.0", "::", "") else (bound,)
+    return tuple(dict.fromkeys((*settings.allowed_hosts, *extra)))
+
+
+async def probe_store(ctx: ServiceContext) -> StoreStatus:
+    """Readiness of the store behind ``ctx``: the supervisor's view, or a driver round trip."""
+    from graph_service.storage.falkordb import FalkorDBStore
+
+    store = ctx.store
+    if isinstance(store, FalkorDBStore):
+        found = await store.supervisor.status()
+        return StoreStatus(found.reachable, found.detail, found.restarts)
+    driver = getattr(store, "driver", None)
+    if driver is not None:
+        try:
+            await driver.verify_connectivity()
+        except Exception:  # the driver's own errors: reported as unreachable, details logged
+            log.warning("the Neo4j store did not answer the readiness probe", exc_info=True)
+            return StoreStatus(False, "down")
+    return StoreStatus(True)
 
 
 async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
@@ -123,6 +163,8 @@ async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        log_config=None,  # the command line configured logging (graph_service.logs)
+        access_log=False,  # the request gate writes one line per request, with its id
         lifespan="on",
     )
     server = _AnnouncingServer(config, lambda: on_ready(settings.graphql_url))

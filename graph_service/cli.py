@@ -7,6 +7,8 @@ With ``bootstrap`` it is the composition root: it alone reads the environment (t
 from __future__ import annotations
 
 import asyncio
+import logging
+import socket
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +26,7 @@ from graph_service.engine.answers import Finding, FindingKind
 
 app = typer.Typer(
     name="graph-service",
+    pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
     help="Authority graph service: who is competent for which enforcement matter, where and when.",
     no_args_is_help=True,
@@ -85,6 +88,12 @@ def serve(
 
     settings = _settings(host=host, port=port, data_dir=data_dir, seed_on_empty=seed)
     _configure_logging(settings)
+    if not _port_is_free(settings.host, settings.port):  # before the data dir is touched
+        err.print(
+            f"[red]error:[/] port {settings.port} on {settings.host} is already in use; "
+            "stop the other process or choose another --port"
+        )
+        raise typer.Exit(1)
 
     def announce(url: str) -> None:
         out.print(f"GraphQL API ready at {url}", soft_wrap=True)
@@ -96,6 +105,20 @@ def serve(
     except AuthorityGraphError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(1) from None
+
+
+def _port_is_free(host: str, port: int) -> bool:
+    """Whether ``host:port`` can be bound now (as uvicorn will, with ``SO_REUSEADDR``)."""
+    if port == 0:
+        return True
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError:
+            return False
+    return True
 
 
 @app.command()
@@ -137,7 +160,7 @@ def load(
 async def _load(settings: Settings, path: Path, *, replace: bool, by: str) -> str:
     from graph_service.bootstrap import open_service
     from graph_service.service import load_dataset
-    from graph_service.service.dataset_files import read_and_check
+    from graph_service.service.dataset_files import read_files
 
     with Progress(
         SpinnerColumn(),
@@ -147,12 +170,14 @@ async def _load(settings: Settings, path: Path, *, replace: bool, by: str) -> st
         console=err,
         transient=True,
     ) as progress:
-        step = progress.add_task("opening the store", total=3)
+        step = progress.add_task(f"reading {path}", total=3)
+        files = await asyncio.to_thread(read_files, path)  # a bad file never opens the store
+        progress.update(step, advance=1, description="opening the store")
         async with open_service(settings, seed_on_empty=False, background=False) as ctx:
-            progress.update(step, advance=1, description=f"reading and validating {path}")
+            progress.update(step, advance=1, description=f"validating {path}")
             stored = None if replace else ctx.projection.dataset
-            incoming = await asyncio.to_thread(read_and_check, path, stored)
-            progress.update(step, advance=1, description=f"writing {incoming.size()} records")
+            incoming = await asyncio.to_thread(files.check, stored)
+            progress.update(step, description=f"writing {incoming.size()} records")
             record = await load_dataset(ctx, incoming, replace=replace, by=by)
             progress.update(step, advance=1)
     return (
@@ -297,5 +322,24 @@ def check(
         raise typer.Exit(3)
 
 
+def entrypoint() -> None:
+    """The console entry point: ``app`` with no traceback for the user, ever.
+
+    An exception that escapes a command is a bug; the user gets one line naming it and the
+    exit code 70 (EX_SOFTWARE); the traceback goes to the log at debug level.
+    """
+    try:
+        app()
+    except Exception as error:
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        message = str(error).splitlines()[0][:200] if str(error) else ""
+        err.print(
+            f"[red]error:[/] unexpected {type(error).__name__}: {message} "
+            "(run with GRAPH_SERVICE_LOG_LEVEL=debug for the details)",
+            soft_wrap=True,
+        )
+        raise SystemExit(70) from None
+
+
 if __name__ == "__main__":
-    app()
+    entrypoint()

@@ -6,7 +6,6 @@ and its own flags into ``Settings`` through ``settings`` (a bad value exits with
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -48,6 +47,6 @@ def settings(**overrides: object | None) -> Settings:
 
 
 def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
+    from graph_service.logs import configure_logging as configure
+
+    configure(settings.log_level, settings.log_format)

@@ -44,6 +44,11 @@ class Settings:
     neo4j_uri: str | None = None  # a --store URI; None: NEO4J_URI from the environment
     write_back_holdings: bool = True  # keep derived (:Unit)-[:HOLDS]->(:PowerItem) in the store
     follow_interval: float = 0.2  # seconds between looks at the store's change log
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")  # Host header names; "*"
+    max_body_bytes: int = 10 * 1024 * 1024  # a request body, for everyone
+    max_load_body_bytes: int = 200 * 1024 * 1024  # an administrator's load (once roles exist)
+    request_timeout: float = 30.0  # seconds a query may take (a mutation: 20 times as long)
+    log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
 
     @property
     def graphql_url(self) -> str:
@@ -76,6 +81,15 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["follow_interval"] = _seconds(raw, ENV_PREFIX + "FOLLOW_INTERVAL")
     if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
         values["log_level"] = raw.lower()
+    if (raw := env.get(ENV_PREFIX + "ALLOWED_HOSTS")) is not None and raw.strip():
+        values["allowed_hosts"] = tuple(h.strip() for h in raw.split(",") if h.strip())
+    for name in ("MAX_BODY_BYTES", "MAX_LOAD_BODY_BYTES"):
+        if (raw := env.get(ENV_PREFIX + name)) is not None and raw:
+            values[name.lower()] = _positive_int(raw, ENV_PREFIX + name)
+    if (raw := env.get(ENV_PREFIX + "REQUEST_TIMEOUT")) is not None and raw:
+        values["request_timeout"] = _timeout(raw, ENV_PREFIX + "REQUEST_TIMEOUT")
+    if (raw := env.get(ENV_PREFIX + "LOG_FORMAT")) is not None and raw:
+        values["log_format"] = _choice(raw, ENV_PREFIX + "LOG_FORMAT", ("auto", "json", "text"))
     for name, value in overrides.items():
         if name not in Settings.__dataclass_fields__:
             raise SettingsError(f"unknown setting '{name}'")
@@ -131,6 +145,33 @@ def _store(raw: str, name: str) -> StoreKind:
     except ValueError:
         known = ", ".join(kind.value for kind in StoreKind)
         raise SettingsError(f"{name} must be one of {known}, not '{raw}'") from None
+
+
+def _positive_int(raw: str, name: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not '{raw}'") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be positive, not {value}")
+    return value
+
+
+def _timeout(raw: str, name: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not '{raw}'") from None
+    if not 0 < value < 86_400:
+        raise SettingsError(f"{name} must be between 0 and 86400 seconds, not {raw}")
+    return value
+
+
+def _choice(raw: str, name: str, choices: tuple[str, ...]) -> str:
+    value = raw.strip().lower()
+    if value not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, not '{raw}'")
+    return value
 
 
 def _flag(raw: str, name: str) -> bool:

@@ -1,58 +1,50 @@
-"""The Starlette app: ``/graphql`` (GraphiQL in a browser), ``/healthz`` and the list exports.
+"""The Starlette app: ``/graphql`` (GraphiQL in a browser), health, readiness, metrics and the
+list exports.
 
 The app's lifespan owns the service: it enters the ``open_service`` context manager handed in by
 bootstrap (which opens the store and loads the projection) and closes it on shutdown. The app reads
-no environment and opens nothing at import.
+no environment and opens nothing at import; its limits, allowed host names and store probe are
+handed in by bootstrap too. Every request passes ``RequestGate`` first.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
-from strawberry.types import ExecutionResult
 
 from graph_service.service import ServiceContext
 
-from .context import ApiContext, service_of
-from .errors import translate
 from .export import ROUTES as EXPORT_ROUTES
+from .gate import LOOPBACK_HOSTS, RequestGate
+from .graphql_view import GraphQLView
+from .health import StoreProbe, StoreStatus, healthz, readiness
+from .limits import RequestLimits
+from .observe import Metrics
 from .schema import build_schema
 
 ServiceOpener = Callable[[], AbstractAsyncContextManager[ServiceContext]]
 
 
-class _GraphQLApp(GraphQL[ApiContext, None]):
-    async def get_context(
-        self, request: Request | WebSocket, response: Response | WebSocket
-    ) -> ApiContext:
-        return ApiContext(request=request, response=response, service=service_of(request))
-
-    async def process_result(
-        self, request: Request, result: ExecutionResult
-    ) -> GraphQLHTTPResponse:
-        if result.errors:
-            result.errors = [translate(error) for error in result.errors]
-        return await super().process_result(request, result)
+async def _always_reachable(ctx: ServiceContext) -> StoreStatus:
+    return StoreStatus(reachable=True)
 
 
-async def healthz(request: Request) -> JSONResponse:
-    """Ready (200) once the projection is loaded; 503 while starting or after shutdown."""
-    opened: ServiceContext | None = getattr(request.app.state, "service", None)
-    if opened is None:
-        return JSONResponse({"status": "starting"}, status_code=503)
-    return JSONResponse({"status": "ok", "records": opened.projection.dataset.size()})
-
-
-def create_app(open_service: ServiceOpener) -> Starlette:
+def create_app(
+    open_service: ServiceOpener,
+    *,
+    limits: RequestLimits | None = None,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    probe: StoreProbe = _always_reachable,
+) -> Starlette:
     """An app whose lifespan enters ``open_service()`` and serves the service it yields."""
+    limits = limits or RequestLimits()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -63,12 +55,29 @@ def create_app(open_service: ServiceOpener) -> Starlette:
             finally:
                 app.state.service = None
 
-    graphql = _GraphQLApp(build_schema(), graphql_ide="graphiql")
-    return Starlette(
+    holder: list[Starlette] = []
+    metrics = Metrics(lambda: getattr(holder[0].state, "service", None) if holder else None)
+
+    async def expose(request: Request) -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    graphql = GraphQLView(
+        build_schema(limits), graphql_ide="graphiql", limits=limits, metrics=metrics
+    )
+    app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readiness(probe, metrics), methods=["GET"]),
+            Route("/metrics", expose, methods=["GET"]),
             *EXPORT_ROUTES,
+        ],
+        middleware=[
+            Middleware(
+                RequestGate, limits=limits, allowed_hosts=tuple(allowed_hosts), metrics=metrics
+            )
         ],
         lifespan=lifespan,
     )
+    holder.append(app)
+    return app

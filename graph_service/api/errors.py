@@ -6,6 +6,9 @@
   ``GRAPHQL_VALIDATION_FAILED``; graphql-core's own message is safe to show.
 - Anything else is a bug: masked as ``Unexpected error.`` with code ``INTERNAL`` so no message or
   stack trace leaks (the full error is still logged by strawberry's ``process_errors``).
+- A storage error keeps its code and retryability but not its message, which may name socket
+  paths or quote the database's parser; clients get a fixed sentence, the log gets the details.
+- Every message is bounded (``MAX_MESSAGE``), so no argument is ever echoed back at length.
 """
 
 from __future__ import annotations
@@ -23,15 +26,31 @@ from graph_service.domain.errors import (
     ValidationError,
 )
 
+from .limits import LIMIT_CODES
+
 INTERNAL = "INTERNAL"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 MASKED_MESSAGE = "Unexpected error."
+MAX_MESSAGE = 300  # characters of one message; problems are bounded the same way
+MAX_PROBLEMS = 100
+REQUEST_ERROR_CODES = frozenset({PARSE_FAILED, VALIDATION_FAILED} | LIMIT_CODES)
+"""Codes of a request refused before execution (GraphQL over HTTP answers those with 400)."""
+STORAGE_MESSAGES = {
+    "STORE_UNAVAILABLE": "The store is unavailable at the moment; retry later.",
+    "STORE_BUSY": "The store is busy; retry later.",
+}
+STORAGE_MESSAGE = "The store could not complete the request."
+STORAGE_CODES = frozenset(
+    {"STORAGE_ERROR", "STORE_UNAVAILABLE", "STORE_BUSY", "CONSTRAINT_VIOLATION", "QUERY_ERROR"}
+)
 
 
 def translate(error: GraphQLError) -> GraphQLError:
     """``error`` with its code, or masked when it is not one we raised on purpose."""
     if error.extensions and "code" in error.extensions:
+        if len(error.message) > MAX_MESSAGE:
+            return _with(error, error.message, {})
         return error  # already translated
     original = error.original_error
     if isinstance(error, GraphQLSyntaxError):
@@ -42,8 +61,12 @@ def translate(error: GraphQLError) -> GraphQLError:
             extensions["retryable"] = True
         if isinstance(original, ValidationError):
             extensions["problems"] = [
-                {"path": p.path, "message": p.message} for p in original.problems
+                {"path": bounded(p.path), "message": bounded(p.message)}
+                for p in original.problems[:MAX_PROBLEMS]
             ]
+        if isinstance(original, StorageError):
+            message = STORAGE_MESSAGES.get(original.code, STORAGE_MESSAGE)
+            return _with(error, message, extensions)
         return _with(error, str(original), extensions)
     if original is None or (error.path is None and isinstance(original, _INPUT_ERRORS)):
         # Rejected before any resolver ran: validation, or a value that does not coerce (a bad
@@ -53,6 +76,13 @@ def translate(error: GraphQLError) -> GraphQLError:
 
 
 _INPUT_ERRORS = (ValueError, TypeError, GraphQLError)
+
+
+def bounded(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message`` cut to ``limit`` characters (with how much was left out)."""
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}… ({len(message) - limit} more characters)"
 
 
 def is_expected(error: GraphQLError) -> bool:
@@ -69,7 +99,7 @@ def is_expected(error: GraphQLError) -> bool:
 
 def _with(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
     return GraphQLError(
-        message,
+        bounded(message),
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,

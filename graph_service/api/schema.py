@@ -6,11 +6,15 @@ nothing; ``export-schema`` prints the same schema the app serves.
 
 from __future__ import annotations
 
+import logging
+
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+
+from graph_service.domain.errors import StorageError
 
 from .areas.findings import FindingsQuery
 from .areas.history import HistoryQuery
@@ -21,9 +25,9 @@ from .areas.preview import PreviewQuery
 from .areas.search import SearchQuery
 from .consistency import Consistency
 from .errors import TranslateErrors, is_expected
-from .limits import AliasLimit, DepthLimit
+from .limits import BoundedParser, BoundedValidation, RequestLimits
 
-CACHE_SIZE = 256
+log = logging.getLogger(__name__)
 
 
 @strawberry.type(description="Read the authority graph.")
@@ -39,15 +43,28 @@ class Mutation(LoadMutation):
 
 
 class AuthoritySchema(strawberry.Schema):
-    """Logs only unexpected errors: expected ones (bad input, unknown ids) are answers, not bugs."""
+    """Logs only unexpected errors: expected ones (bad input, unknown ids) are answers, not bugs.
+
+    A retryable storage error (the database is restarting) gets one warning line, not a trace.
+    """
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        super().process_errors([e for e in errors if not is_expected(e)], execution_context)
+        unexpected = []
+        for error in errors:
+            original = error.original_error
+            if isinstance(original, StorageError) and original.retryable:
+                log.warning("%s: %s", original.code, original)
+            elif not is_expected(error):
+                unexpected.append(error)
+        super().process_errors(unexpected, execution_context)
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(limits: RequestLimits | None = None) -> strawberry.Schema:
+    """The schema with the request limits (see ``limits.py``) as extensions, in this order:
+    the token limit is a parse option the bounded parser passes on."""
+    bounds = limits or RequestLimits()
     return AuthoritySchema(
         query=Query,
         mutation=Mutation,
@@ -55,10 +72,9 @@ def build_schema() -> strawberry.Schema:
         extensions=[
             TranslateErrors,
             Consistency,
-            lambda: ParserCache(maxsize=CACHE_SIZE),
-            lambda: ValidationCache(maxsize=CACHE_SIZE),
-            DepthLimit,
-            AliasLimit,
+            lambda: MaxTokensLimiter(max_token_count=bounds.max_tokens),
+            lambda: BoundedParser(bounds),
+            lambda: BoundedValidation(bounds),
         ],
     )
 

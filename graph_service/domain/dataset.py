@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
+import networkx as nx
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -115,7 +116,7 @@ def check_dataset(incoming: Dataset, stored: Dataset | None = None) -> list[Prob
     problems: list[Problem] = []
     problems += _duplicates(incoming)
     problems += _references(incoming, whole)
-    problems += _cycles(whole)
+    problems += _cycles(incoming, whole)
     return problems
 
 
@@ -195,33 +196,40 @@ def _references(incoming: Dataset, whole: Dataset) -> list[Problem]:
     return problems
 
 
-def _cycles(ds: Dataset) -> list[Problem]:
+def _cycles(incoming: Dataset, whole: Dataset) -> list[Problem]:
+    """One problem per cycle of ``parent``, ``within``, ``superior`` or ``successor`` links.
+
+    A cycle is reported at the first of its records in ``incoming`` (the stored graph has none,
+    so every cycle runs through an incoming record), so that the path names the file's own index.
+    """
     problems: list[Problem] = []
-    chains: list[tuple[str, dict[str, str | None]]] = [
-        ("regions", {r.code: r.parent for r in ds.regions}),
-        ("units", {u.id: u.parent for u in ds.units}),
-        ("units", {u.id: u.superior for u in ds.units}),
-        ("units", {u.id: u.successor for u in ds.units}),
+    links: list[tuple[EntityKind, str, dict[str, list[str]]]] = [
+        (EntityKind.REGION, "parent", {r.code: _some(r.parent) for r in whole.regions}),
+        (EntityKind.REGION, "within", {r.code: list(r.within) for r in whole.regions}),
+        (EntityKind.UNIT, "parent", {u.id: _some(u.parent) for u in whole.units}),
+        (EntityKind.UNIT, "superior", {u.id: _some(u.superior) for u in whole.units}),
+        (EntityKind.UNIT, "successor", {u.id: _some(u.successor) for u in whole.units}),
     ]
-    field_names = ["parent", "parent", "superior", "successor"]
-    for (collection, link), field in zip(chains, field_names, strict=True):
-        index = {key: i for i, key in enumerate(link)}
-        reported: set[str] = set()
-        for start in link:
-            seen: list[str] = []
-            node: str | None = start
-            while node is not None and node in link and node not in seen:
-                seen.append(node)
-                node = link[node]
-            if node is not None and node in seen:
-                loop = seen[seen.index(node) :]
-                if not reported.intersection(loop):
-                    reported.update(loop)
-                    first = min(loop, key=lambda k: index[k])
-                    problems.append(
-                        Problem(
-                            f"{collection}[{index[first]}].{field}",
-                            "cycle: " + " -> ".join([*loop, node]),
-                        )
-                    )
+    for kind, field, link in links:
+        order = {record.key: i for i, record in enumerate(incoming.collection(kind))}
+        graph: nx.DiGraph[str] = nx.DiGraph(
+            (key, target) for key, targets in link.items() for target in targets
+        )
+        for component in nx.strongly_connected_components(graph):
+            first = min(component, key=lambda key: (key not in order, order.get(key, 0), key))
+            if len(component) == 1 and not graph.has_edge(first, first):
+                continue
+            loop = [first]
+            node = first
+            while True:  # follow links inside the component back to the first record
+                node = min(t for t in graph.successors(node) if t in component)
+                if node == first or node in loop:
+                    break
+                loop.append(node)
+            at = f"{kind.value}[{order[first]}].{field}" if first in order else kind.value
+            problems.append(Problem(at, "cycle: " + " -> ".join([*loop, node])))
     return problems
+
+
+def _some(key: str | None) -> list[str]:
+    return [] if key is None else [key]

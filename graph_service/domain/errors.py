@@ -68,7 +68,8 @@ class NotFoundError(DomainError):
     def __init__(self, kind: str, key: str) -> None:
         self.kind = kind
         self.key = key
-        super().__init__(f"unknown {kind} '{key}'")
+        shown = key if len(key) <= 64 else f"{key[:64]}…"
+        super().__init__(f"unknown {kind} '{shown}'")
 
 
 class ConflictError(DomainError):

@@ -9,7 +9,9 @@ Cross-references are not checked here: the loader checks them against the stored
 
 from __future__ import annotations
 
+import codecs
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,10 @@ from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import Problem, ValidationError
 from graph_service.domain.models import Record
 
+from .nesting import MAX_DEPTH, document_nesting, json_nesting
+
 SUFFIXES = (".json", ".yaml", ".yml")
+log = logging.getLogger(__name__)
 
 
 def read_dataset(path: Path) -> Dataset:
@@ -31,19 +36,27 @@ def read_dataset(path: Path) -> Dataset:
 
 def read_and_check(path: Path, stored: Dataset | None = None) -> Dataset:
     """``read_dataset`` plus the cross-reference checks against ``stored``, paths per file."""
-    files = _read(path)
-    problems = check_dataset(files.dataset, stored)
-    if problems:
-        raise ValidationError([files.locate(p) for p in problems], "dataset is not valid")
-    return files.dataset
+    return read_files(path).check(stored)
+
+
+def read_files(path: Path) -> DatasetFiles:
+    """The dataset in ``path`` with where each record came from, for ``check`` later."""
+    return _read(path)
 
 
 @dataclass
-class _Files:
+class DatasetFiles:
     """The merged dataset and, for each merged record, the file and index it came from."""
 
     dataset: Dataset
     origins: dict[EntityKind, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def check(self, stored: Dataset | None = None) -> Dataset:
+        """The dataset, once its cross-references and cycles are checked against ``stored``."""
+        problems = check_dataset(self.dataset, stored)
+        if problems:
+            raise ValidationError([self.locate(p) for p in problems], "dataset is not valid")
+        return self.dataset
 
     def locate(self, problem: Problem) -> Problem:
         """Rewrite ``acts[12].from`` (merged index) as ``acts.yaml: acts[3].from``."""
@@ -59,7 +72,7 @@ class _Files:
         return Problem(f"{name}: {head}[{own_index}]{tail}", problem.message)
 
 
-def _read(path: Path) -> _Files:
+def _read(path: Path) -> DatasetFiles:
     if path.is_dir():
         paths = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in SUFFIXES)
         if not paths:
@@ -100,10 +113,13 @@ def _read_file(path: Path) -> Dataset:
 
 
 def _parse(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    text = _decoded(raw, path.name)
     if path.suffix == ".json":
+        if json_nesting(raw) > MAX_DEPTH:
+            raise ValidationError([Problem("", f"nested deeper than {MAX_DEPTH} levels")])
         try:
-            return json.loads(text)
+            document = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ValidationError(
                 [
@@ -112,10 +128,82 @@ def _parse(path: Path) -> Any:
                     )
                 ]
             ) from None
+        except RecursionError:
+            raise ValidationError([Problem("", "nested too deeply")]) from None
+    else:
+        try:
+            document = yaml.load(text, Loader=_DatasetLoader)
+        except yaml.YAMLError as exc:
+            raise ValidationError([Problem("", _yaml_message(exc))]) from None
+        except RecursionError:
+            raise ValidationError([Problem("", "nested too deeply")]) from None
+    if document_nesting(document) > MAX_DEPTH:
+        raise ValidationError([Problem("", f"nested deeper than {MAX_DEPTH} levels")])
+    return document
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decoded(raw: bytes, name: str) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16/32 with a byte-order
+    mark, or GB18030 (which includes GBK and GB2312); anything else is refused by name."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ValidationError(
+                    [Problem("", f"not valid {encoding.upper()} at byte {exc.start}")]
+                ) from None
+    if b"\x00" in raw:
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    "contains NUL bytes: a binary file, or UTF-16/32 without a byte-order mark; "
+                    "save it as UTF-8",
+                )
+            ]
+        )
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValidationError([Problem("", _yaml_message(exc))]) from None
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            [
+                Problem(
+                    "",
+                    f"not UTF-8 (invalid byte at offset {utf8_error.start}) and not GB18030/GBK "
+                    "either; save it as UTF-8",
+                )
+            ]
+        ) from None
+    log.warning("%s is not UTF-8; read it as GB18030 (GBK)", name)
+    return text
+
+
+class _DatasetLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases: datasets do not need them, and an alias
+    bomb (each alias doubling the one before) expands to billions of nodes once validated."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            line = event.start_mark.line + 1
+            raise ValidationError(
+                [Problem("", f"YAML aliases (*name) are not allowed in datasets (line {line})")]
+            )
+        return super().compose_node(parent, index)
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:
@@ -136,7 +224,7 @@ def _prefixed(name: str, problem: Problem) -> Problem:
     return Problem(f"{name}: {problem.path}" if problem.path else name, problem.message)
 
 
-def _merge(parts: list[tuple[str, Dataset]], problems: list[Problem]) -> _Files:
+def _merge(parts: list[tuple[str, Dataset]], problems: list[Problem]) -> DatasetFiles:
     """Concatenate the files' collections; a key defined twice (in any files) is a problem."""
     collections: dict[str, list[Record]] = {}
     origins: dict[EntityKind, list[tuple[str, int]]] = {}
@@ -162,4 +250,4 @@ def _merge(parts: list[tuple[str, Dataset]], problems: list[Problem]) -> _Files:
                 where.append((name, index))
         collections[kind.value] = records
         origins[kind] = where
-    return _Files(Dataset.model_validate(collections), origins)
+    return DatasetFiles(Dataset.model_validate(collections), origins)

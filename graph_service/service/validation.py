@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph_service.domain.errors import Problem, ValidationError
 
 MAX_PAGE = 200
+MAX_TEXT = 200  # characters of a search text: longer ones only make matching slow
 
 
 def require_text(name: str, value: str) -> str:
@@ -12,6 +13,11 @@ def require_text(name: str, value: str) -> str:
     stripped = value.strip()
     if not stripped:
         raise ValidationError([Problem(name, "must not be empty")], f"{name} is required")
+    if len(stripped) > MAX_TEXT:
+        raise ValidationError(
+            [Problem(name, f"must be at most {MAX_TEXT} characters, not {len(stripped)}")],
+            f"{name} is too long",
+        )
     return stripped
 
 

@@ -23,7 +23,7 @@ from graph_service.service import ServiceContext, load_document
 
 from .small_dataset import DISTRICT, small_document
 
-BASE_URL = "http://graph.test"
+BASE_URL = "http://localhost"
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -49,7 +49,7 @@ async def test_too_many_aliases_are_refused(client: httpx.AsyncClient) -> None:
     aliases = " ".join(f'a{i}: searchItems(text: "x") {{ key }}' for i in range(31))
     body = await gql(client, "{ " + aliases + " }")
     assert body["errors"][0]["message"] == "31 aliases found. Allowed: 30"
-    assert body["errors"][0]["extensions"] == {"code": "GRAPHQL_VALIDATION_FAILED"}
+    assert body["errors"][0]["extensions"] == {"code": "TOO_MANY_ALIASES"}
 
 
 async def test_unexpected_errors_are_masked(
@@ -80,11 +80,23 @@ async def test_unexpected_errors_are_masked(
     assert "Traceback" not in response.text
 
 
-async def test_healthz_is_ready_once_the_projection_is_loaded(client: httpx.AsyncClient) -> None:
+async def test_healthz_says_the_process_is_alive(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz")
     assert response.status_code == 200
-    assert response.json()["status"] == "ok"
-    assert response.json()["records"] > 20
+    assert response.json() == {"status": "alive"}
+
+
+async def test_readyz_is_ready_once_the_projection_is_loaded(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["store"] == "ok"
+    assert body["records"] > 20
+    assert body["revision"] >= 1
+    assert body["head"] == body["revision"]
+    assert body["lag"] == 0
+    assert body["export_lag"] == 0
 
 
 async def test_graphiql_is_served_to_a_browser(client: httpx.AsyncClient) -> None:

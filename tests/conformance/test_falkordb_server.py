@@ -103,6 +103,7 @@ async def test_a_second_store_reuses_the_live_server(tmp_path: Path) -> None:
 async def test_leftovers_of_a_killed_server_are_replaced(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
     await store.apply(ChangeSet(upserts=small()))
+    await store.supervisor.stop()  # as if its service had been killed too
     pid = store.server_pid
     assert pid is not None
     os.kill(pid, signal.SIGKILL)
@@ -117,6 +118,31 @@ async def test_leftovers_of_a_killed_server_are_replaced(tmp_path: Path) -> None
     finally:
         await again.close()
         await store.close()
+
+
+async def test_a_server_killed_under_an_open_store_is_restarted(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    try:
+        await store.apply(ChangeSet(upserts=small()))
+        pid = store.server_pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while store.server_pid == pid or store.supervisor.restarting:
+            started = time.perf_counter()
+            with contextlib.suppress(StoreUnavailableError):  # retryable, and said at once
+                await store.load_all()
+            assert time.perf_counter() - started < 5
+            assert time.monotonic() < deadline, "the server was not restarted"
+            await asyncio.sleep(0.02)
+        assert store.server_pid != pid
+        assert store.supervisor.restarts == 1
+        assert (await store.supervisor.status()).reachable
+        assert await store.load_all() == small()  # the append-only file brought it all back
+    finally:
+        await store.close()
+    assert store.server_pid is not None
+    assert _dead(store.server_pid), "close stops the restarted server too"
 
 
 async def test_a_stale_socket_file_without_a_server_is_replaced(tmp_path: Path) -> None:

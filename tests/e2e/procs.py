@@ -6,11 +6,61 @@ import contextlib
 import os
 import signal
 import socket
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
+import pytest
 
 COMMAND = [sys.executable, "-m", "graph_service.cli"]
 REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 120.0
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[bytes]
+    url: str
+    stdout: Path
+    database_pids: list[int]
+    stderr: Path | None = None
+
+
+@contextlib.contextmanager
+def serve_process(directory: Path, *extra: str) -> Iterator[Served]:
+    """``graph-service serve`` on a free port with its data dir in ``directory``, once ready."""
+    port = free_port()
+    stdout, stderr = directory / "stdout.txt", directory / "stderr.txt"
+    argv = [*COMMAND, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    argv += ["--data-dir", str(directory / "data"), *extra]
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        process = subprocess.Popen(argv, cwd=REPO, env=command_env(), stdout=out, stderr=err)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(process, url, stderr)
+        yield Served(process, url, stdout, children_of(process.pid), stderr)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _wait_ready(process: subprocess.Popen[bytes], url: str, stderr: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"serve exited with {process.returncode}:\n{stderr.read_text()}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"serve was not ready within {START_TIMEOUT}s:\n{stderr.read_text()}")
 
 
 def free_port() -> int:

@@ -8,61 +8,22 @@ The acceptance question of the product: who may fine someone smoking in a no-smo
 from __future__ import annotations
 
 import signal
-import subprocess
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import httpx
 import pytest
 from authority_graph_client import AuthorityGraphClient
 
-from .procs import COMMAND, REPO, children_of, command_env, free_port, is_running
+from .procs import Served, is_running, serve_process
 
 XINGFENG = "110115001000"
-START_TIMEOUT = 120.0
-
-
-@dataclass
-class Served:
-    process: subprocess.Popen[bytes]
-    url: str
-    stdout: Path
-    database_pids: list[int]
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    port = free_port()
-    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
-    argv = [*COMMAND, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    argv += ["--data-dir", str(tmp_path / "data")]
-    with stdout.open("wb") as out, stderr.open("wb") as err:
-        process = subprocess.Popen(argv, cwd=REPO, env=command_env(), stdout=out, stderr=err)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(process, url, stderr)
-        yield Served(process, url, stdout, children_of(process.pid))
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait_ready(process: subprocess.Popen[bytes], url: str, stderr: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"serve exited with {process.returncode}:\n{stderr.read_text()}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"serve was not ready within {START_TIMEOUT}s:\n{stderr.read_text()}")
+    with serve_process(tmp_path) as process:
+        yield process
 
 
 def test_the_served_daxing_graph_answers_the_acceptance_question(served: Served) -> None:

@@ -90,3 +90,33 @@ def test_a_store_option_is_a_backend_name_or_a_neo4j_uri() -> None:
     }
     with pytest.raises(SettingsError):
         store_option("postgres")
+
+
+def test_hardening_settings_from_the_environment() -> None:
+    settings = load_settings(
+        {
+            "GRAPH_SERVICE_ALLOWED_HOSTS": "graph.example.gov.cn, 10.0.0.5",
+            "GRAPH_SERVICE_MAX_BODY_BYTES": "1048576",
+            "GRAPH_SERVICE_REQUEST_TIMEOUT": "2.5",
+            "GRAPH_SERVICE_LOG_FORMAT": "JSON",
+        }
+    )
+    assert settings.allowed_hosts == ("graph.example.gov.cn", "10.0.0.5")
+    assert settings.max_body_bytes == 1_048_576
+    assert settings.request_timeout == 2.5
+    assert settings.log_format == "json"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("MAX_BODY_BYTES", "ten", "must be a whole number"),
+        ("MAX_BODY_BYTES", "0", "must be positive"),
+        ("REQUEST_TIMEOUT", "-1", "between 0 and 86400"),
+        ("LOG_FORMAT", "xml", "must be one of auto, json, text"),
+    ],
+)
+def test_bad_hardening_settings_name_the_variable(name: str, value: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message) as raised:
+        load_settings({f"GRAPH_SERVICE_{name}": value})
+    assert f"GRAPH_SERVICE_{name}" in str(raised.value)

@@ -3,9 +3,12 @@
 The server listens only on a unix socket inside the data directory (no TCP port, mode 700), keeps
 an append-only file there (``appendfsync always``: every write is on disk before the client gets
 its reply, so a ``kill -9`` of either process, or a power cut, loses nothing acknowledged) and
-writes its pid and log there too. A server already answering on that socket (another process of
-ours, or one orphaned when its service was killed) is reused; a dead one's leftovers (pid file,
-socket file) are cleared first.
+writes its pid and log there too. The directory is ``0700`` and its files ``0600`` (the server is
+started with umask 077); a directory that holds other files is refused rather than used, and a
+new one is announced in the log, so a mistyped ``--data-dir`` never silently starts an empty store.
+A server already answering on that socket (another process of ours, or one orphaned when its
+service was killed) is reused; a dead one's leftovers (pid file, socket file) are cleared first.
+``supervisor.py`` restarts a server that dies while a store uses it.
 
 Blocking by design: ``open_store`` runs these functions in a worker thread.
 """
@@ -27,7 +30,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from graph_service.domain.errors import StoreUnavailableError
+from graph_service.domain.errors import StorageError, StoreUnavailableError
 
 from .errors import ServerLoadingError, translated
 
@@ -38,6 +41,8 @@ CLIENT_PREFIX = "graph-service-"  # + pid and a random suffix: one name per open
 ADMIN_CLIENT = "graph-service-admin"  # short-lived connections of this module
 log = logging.getLogger(__name__)
 _MAX_SOCKET_PATH = 104  # sun_path is 108 bytes on Linux, 104 on macOS
+AOF_DIR = "appendonlydir"
+DATA_DIR_MARKS = frozenset({AOF_DIR, LOG_NAME, PID_NAME, SOCKET_NAME, "dump.rdb"})
 
 
 @dataclass
@@ -73,7 +78,7 @@ def check_system_libraries() -> None:
 def start_or_reuse(data_dir: Path, timeout: float = 60.0) -> ServerHandle:
     """A server answering on ``data_dir``'s socket: reused if alive, else started."""
     data_dir = data_dir.resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    prepare_data_dir(data_dir)
     handle = ServerHandle(data_dir, _read_pid(data_dir))
     if len(str(handle.socket)) > _MAX_SOCKET_PATH:
         raise StoreUnavailableError(f"data directory path too long for a unix socket: {data_dir}")
@@ -89,6 +94,56 @@ def start_or_reuse(data_dir: Path, timeout: float = 60.0) -> ServerHandle:
     handle.started = True
     _wait_until_ready(handle, timeout)
     return handle
+
+
+def prepare_data_dir(data_dir: Path) -> None:
+    """Create ``data_dir`` (saying so) or check it is ours; restrict it to its owner."""
+    if not data_dir.exists():
+        log.warning("creating a new data directory %s", data_dir)
+        data_dir.mkdir(mode=0o700, parents=True)
+        return
+    if not data_dir.is_dir():
+        raise StorageError(f"the data directory {data_dir} is not a directory")
+    names = {entry.name for entry in data_dir.iterdir()}
+    if names and not names & DATA_DIR_MARKS:
+        raise StorageError(
+            f"{data_dir} is not empty and holds no database of this service; give an empty "
+            "directory or an existing data directory"
+        )
+    restrict_permissions(data_dir)
+
+
+def restrict_permissions(data_dir: Path) -> None:
+    """``0700`` for the directory and its subdirectories, ``0600`` for its files (not sockets)."""
+    with contextlib.suppress(OSError):
+        data_dir.chmod(0o700)
+    for path in data_dir.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_dir():
+                path.chmod(0o700)
+            elif path.is_file():
+                path.chmod(0o600)
+
+
+def is_alive(handle: ServerHandle) -> bool:
+    """Whether the server still runs (by its pid, or by its socket when the pid is unknown)."""
+    if handle.pid is not None:
+        return _alive(handle.pid)
+    return handle.socket.exists() and _state(handle.socket) != "down"
+
+
+def state(handle: ServerHandle) -> str:
+    """ "ready", "loading" or "down" (a blocking ping on the socket)."""
+    return _state(handle.socket) if handle.socket.exists() else "down"
+
+
+def restart(handle: ServerHandle, timeout: float = 60.0) -> None:
+    """Start a new server for ``handle`` after its server died; ``handle`` is updated in place."""
+    _clear_leftovers(handle.data_dir)
+    check_system_libraries()
+    handle.pid = _spawn(_command(handle.data_dir))
+    handle.started = True
+    _wait_until_ready(handle, timeout)
 
 
 def stop(handle: ServerHandle, timeout: float = 30.0) -> None:
@@ -151,6 +206,7 @@ def _spawn(argv: list[str]) -> int:
     process reuses it), and a Popen object dropped while its child runs warns; ``_alive`` reaps.
     """
     devnull = os.open(os.devnull, os.O_RDWR)
+    umask = os.umask(0o077)  # inherited: the server's files are its owner's alone
     try:
         return os.posix_spawn(
             argv[0],
@@ -160,6 +216,7 @@ def _spawn(argv: list[str]) -> int:
             setsid=True,
         )
     finally:
+        os.umask(umask)
         os.close(devnull)
 
 

@@ -42,6 +42,7 @@ from . import compaction, server
 from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
 from .params import check_steps
+from .supervisor import Supervisor
 
 log = logging.getLogger(__name__)
 RETRIES = 2  # further attempts to complete a journaled change set before giving up
@@ -65,6 +66,7 @@ class FalkorDBStore:
         self._check_journal = True
         self._last_created = 0  # relationships created by the last statement run
         self.on_step: StepHook | None = None  # test hook: called before each statement of apply
+        self.supervisor = Supervisor(handle, on_restart=self._server_restarted)
 
     @property
     def capabilities(self) -> frozenset[Capability]:
@@ -174,6 +176,7 @@ class FalkorDBStore:
         if self._closed:
             return
         self._closed = True
+        await self.supervisor.stop()
         await self._db.aclose()
         try:
             others = await asyncio.to_thread(server.other_clients, self._server, self._name)
@@ -185,9 +188,14 @@ class FalkorDBStore:
                 await asyncio.to_thread(compaction.compact, self._server, wait=True)
             await asyncio.to_thread(server.stop, self._server)
 
+    def _server_restarted(self) -> None:
+        self._check_journal = True  # a write may have been cut short by the server's death
+
     async def _recover(self) -> None:
         if self._closed:
             raise StoreUnavailableError("the store is closed")
+        if self.supervisor.restarting:
+            raise StoreUnavailableError("FalkorDB is restarting")
         if not self._check_journal:
             return
         text = await self._journal.pending_text()
@@ -279,4 +287,5 @@ async def open_store(
     except BaseException:
         await store.close()
         raise
+    store.supervisor.start()
     return store

@@ -1,0 +1,152 @@
+"""The ASGI middleware every HTTP request passes first: who asks, for which host, with how much.
+
+In order:
+
+1. a request id (the client's ``X-Request-ID`` when it is short and plain, else a new one) bound
+   to every log line of the request and echoed in the response;
+2. the ``Host`` header checked against the allowed names (loopback by default), so that a page
+   on another site cannot reach the service through DNS rebinding (``400 HOST_NOT_ALLOWED``);
+3. the body size: a declared ``Content-Length`` over the limit is refused before anything is
+   read, a streamed body as soon as it passes the limit (``413 BODY_TOO_LARGE``);
+4. security headers on every response (a ``'self'``-based content security policy, no sniffing,
+   no framing, no referrer);
+5. one access log line and the metrics when the response has been sent.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import structlog
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .graphql_view import error_response, negotiate
+from .limits import BODY_TOO_LARGE, HOST_NOT_ALLOWED, RequestLimits
+from .observe import Metrics, RequestState, begin_request
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+}
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+_ROUTES = ("/graphql", "/healthz", "/readyz", "/metrics")
+access_log = structlog.get_logger("graph_service.access")
+
+
+class _BodyTooLargeError(Exception):
+    pass
+
+
+class RequestGate:
+    """Pure ASGI middleware (no buffering: the body limit applies while it streams in)."""
+
+    def __init__(
+        self, app: ASGIApp, *, limits: RequestLimits, allowed_hosts: Iterable[str], metrics: Metrics
+    ) -> None:
+        self.app = app
+        self.limits = limits
+        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        supplied = headers.get("x-request-id", "")
+        state = RequestState()
+        if _REQUEST_ID.fullmatch(supplied):
+            state.id = supplied
+        state.media = negotiate(headers.get("accept"))
+        begin_request(state)
+        structlog.contextvars.bind_contextvars(request_id=state.id, principal=state.principal)
+        status = {"code": 500, "started": False}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"], status["started"] = message["status"], True
+                response_headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    response_headers.setdefault(name, value)
+                response_headers.setdefault("content-security-policy", CONTENT_SECURITY_POLICY)
+                response_headers["x-request-id"] = state.id
+            await send(message)
+
+        try:
+            refusal = self._refusal(scope, headers)
+            if refusal is not None:
+                await refusal(scope, receive, send_with_headers)
+                return
+            limit = self.limits.body_limit_for(scope)
+            try:
+                await self.app(scope, _counting(receive, limit), send_with_headers)
+            except _BodyTooLargeError:
+                if status["started"]:
+                    raise
+                await self._too_large(limit)(scope, receive, send_with_headers)
+        finally:
+            route = scope["path"] if scope["path"] in _ROUTES else "other"
+            self.metrics.observe(state, route, int(status["code"]))
+            access_log.info(
+                "request",
+                method=scope["method"],
+                path=route,
+                status=status["code"],
+                operation=state.operation,
+                outcome=state.outcome,
+                ms=round(_elapsed_ms(state), 1),
+            )
+            structlog.contextvars.unbind_contextvars("request_id", "principal")
+
+    def _refusal(self, scope: Scope, headers: Headers) -> Any:
+        host = _host_name(headers.get("host", ""))
+        if "*" not in self.allowed_hosts and host not in self.allowed_hosts:
+            return error_response(400, "this host name is not served here", HOST_NOT_ALLOWED)
+        declared = headers.get("content-length")
+        limit = self.limits.body_limit_for(scope)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return self._too_large(limit)
+        return None
+
+    def _too_large(self, limit: int) -> Any:
+        return error_response(413, f"the request body is larger than {limit} bytes", BODY_TOO_LARGE)
+
+
+def _host_name(host: str) -> str:
+    """``Host`` without its port: ``[::1]:8000`` -> ``::1``, ``localhost:80`` -> ``localhost``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _counting(receive: Receive, limit: int) -> Receive:
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _BodyTooLargeError
+        return message
+
+    return wrapped
+
+
+def _elapsed_ms(state: RequestState) -> float:
+    return (time.perf_counter() - state.started) * 1000

@@ -1,0 +1,262 @@
+"""``/graphql`` over HTTP as the GraphQL-over-HTTP specification asks, and never a 500 for input.
+
+On top of strawberry's view:
+
+- **Media types**: a client that accepts ``application/graphql-response+json`` gets it, and then a
+  request that fails before execution (parse, validation, a limit) is answered ``400`` without a
+  ``data`` entry; ``application/json`` (the default) keeps ``200`` for those, as the spec says.
+- **Malformed bodies** (not JSON, not UTF-8, ``null``, ``42``, nested beyond the limit) get
+  ``400`` with a GraphQL error, never an exception: an escaped exception would make uvicorn
+  answer ``500`` and close the connection the next request was queued on.
+- **Time**: a query runs at most ``timeout_seconds`` (a mutation ``mutation_timeout_seconds``),
+  then the client gets ``TIMEOUT`` (retryable).
+- **GraphiQL** is served with a content security policy naming exactly the scripts it loads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import OperationType, get_operation_ast, parse
+from graphql.error import GraphQLSyntaxError
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.types import ExecutionResult
+
+from graph_service.service.nesting import json_nesting
+
+from .context import ApiContext, service_of
+from .errors import REQUEST_ERROR_CODES, STORAGE_CODES, bounded, translate
+from .limits import BAD_REQUEST, TIMEOUT, RequestLimits, limit_error
+from .observe import Metrics, current_request
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+_INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
+_INLINE_BODY = 256 * 1024
+
+
+class GraphQLView(GraphQL[ApiContext, None]):
+    """Strawberry's ASGI view with the negotiation, body checks and timeouts described above."""
+
+    def __init__(
+        self, *args: Any, limits: RequestLimits, metrics: Metrics | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+        self.metrics = metrics
+        self._ide_csp = _ide_policy(self.graphql_ide_html)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        media = negotiate(request.headers.get("accept"))
+        try:
+            if media is None and not self._wants_ide(request):
+                raise HTTPException(406, f"Accept must allow {JSON} or {GRAPHQL_RESPONSE}")
+            response = await self.run(request)
+        except HTTPException as error:
+            response = error_response(error.status_code, error.reason, BAD_REQUEST, media)
+        await response(scope, receive, send)
+
+    def _wants_ide(self, request: Request) -> bool:
+        return request.method == "GET" and "text/html" in request.headers.get("accept", "")
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> ApiContext:
+        return ApiContext(request=request, response=response, service=service_of(request))
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        response = HTMLResponse(self.graphql_ide_html)
+        response.headers["content-security-policy"] = self._ide_csp
+        return response
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        content_type, _ = parse_content_type(request.content_type or "")
+        if request.method == "POST" and content_type == JSON:
+            body = await request.get_body()
+            if len(body) > _INLINE_BODY:  # decoding 10 MB takes ~0.2 s: not on the event loop
+                data = await asyncio.to_thread(self.decode_body, body)
+            else:
+                data = self.decode_body(body)
+            return request_data(data)
+        parsed = await super().parse_http_body(request)
+        if isinstance(parsed, list):
+            raise HTTPException(400, "batched requests are not supported")
+        return parsed
+
+    def decode_body(self, body: bytes) -> dict[str, Any]:
+        """The JSON object in ``body``; 400 when it is not UTF-8, not an object, or too deep."""
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise HTTPException(400, "the request body is not valid UTF-8") from None
+        if json_nesting(body) > self.limits.max_json_depth:
+            raise HTTPException(
+                400, f"the request body is nested deeper than {self.limits.max_json_depth} levels"
+            )
+        decoded = self.decode_json(body)
+        assert isinstance(decoded, dict)
+        return decoded
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            decoded = json.loads(data)
+        except (RecursionError, UnicodeDecodeError, ValueError) as error:
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
+        if not isinstance(decoded, dict):
+            raise HTTPException(400, "the request body must be a JSON object")
+        return decoded
+
+    def parse_query_params(self, params: Any) -> dict[str, Any]:
+        for name in ("variables", "extensions"):
+            raw = params.get(name)
+            if isinstance(raw, str) and json_nesting(raw.encode()) > self.limits.max_json_depth:
+                raise HTTPException(400, f"{name} are nested too deeply")
+        return super().parse_query_params(params)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: ApiContext,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        limits = self.limits
+        mutation = _is_mutation(request_data.query, request_data.operation_name, limits)
+        budget = limits.mutation_timeout_seconds if mutation else limits.timeout_seconds
+        current_request().operation_type = "mutation" if mutation else "query"
+        try:
+            async with asyncio.timeout(budget):
+                return await super().execute_single(
+                    request, request_adapter, sub_response, context, root_value, request_data
+                )
+        except TimeoutError:
+            error = limit_error(f"the request took longer than {budget:g} s", TIMEOUT)
+            error.extensions = {**(error.extensions or {}), "retryable": True}
+            sub_response.status_code = 503
+            return ExecutionResult(data=None, errors=[error])
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            result.errors = [translate(error) for error in result.errors]
+        processed = await super().process_result(request, result)
+        media = negotiate(request.headers.get("accept")) or JSON
+        codes = [(e.extensions or {}).get("code") for e in result.errors or []]
+        if self.metrics is not None:
+            for code in codes:
+                if code in STORAGE_CODES:
+                    self.metrics.store_errors.labels(str(code)).inc()
+        current_request().outcome = str(codes[0]) if codes else "ok"
+        request_error = result.data is None and bool(codes) and set(codes) <= REQUEST_ERROR_CODES
+        if request_error and media == GRAPHQL_RESPONSE:
+            processed.pop("data", None)
+            current_request().status = 400
+        return processed
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        state = current_request()
+        media = state.media or JSON
+        response.headers["content-type"] = f"{media}; charset=utf-8"
+        if state.status is not None and not sub_response.status_code:
+            response.status_code = state.status
+        if response.status_code == 503:
+            response.headers["retry-after"] = "1"
+        return response
+
+
+def request_data(data: dict[str, Any]) -> GraphQLRequestData:
+    """The fields of a GraphQL request object, each of the type the specification allows."""
+    query, variables = data.get("query"), data.get("variables")
+    name, extensions = data.get("operationName"), data.get("extensions")
+    if query is not None and not isinstance(query, str):
+        raise HTTPException(400, "the `query` must be a string")
+    if variables is not None and not isinstance(variables, dict):
+        raise HTTPException(400, "the `variables` must be an object")
+    if name is not None and not isinstance(name, str):
+        raise HTTPException(400, "the `operationName` must be a string")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise HTTPException(400, "the `extensions` must be an object")
+    return GraphQLRequestData(
+        query=query, variables=variables, operation_name=name, extensions=extensions
+    )
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The media type to answer in: ``None`` when the client accepts neither JSON type."""
+    if not accept:
+        return JSON
+    ranges = [part.split(";")[0].strip().lower() for part in accept.split(",")]
+    for media in ranges:
+        if media == GRAPHQL_RESPONSE:
+            return GRAPHQL_RESPONSE
+        if media in (JSON, "application/*", "*/*"):
+            return JSON
+    return None
+
+
+def error_response(status: int, message: str, code: str, media: str | None = None) -> Response:
+    """A GraphQL error response for a request refused before it reached GraphQL."""
+    body = {"errors": [{"message": bounded(message), "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, media_type=media or JSON)
+
+
+@lru_cache(maxsize=256)
+def _operation_type(query: str, operation_name: str | None, max_tokens: int) -> str | None:
+    try:
+        document = parse(query, max_tokens=max_tokens, no_location=True)
+    except (GraphQLSyntaxError, RecursionError):
+        return None
+    operation = get_operation_ast(document, operation_name)
+    return None if operation is None else operation.operation.value
+
+
+def _is_mutation(query: str | None, operation_name: str | None, limits: RequestLimits) -> bool:
+    """Whether the request is a mutation (anything unparsable is refused later as a query)."""
+    if not query or "mutation" not in query or len(query) > limits.max_query_bytes:
+        return False
+    return _operation_type(query, operation_name, limits.max_tokens) == OperationType.MUTATION.value
+
+
+def _ide_policy(html: str) -> str:
+    """GraphiQL's policy: its CDN scripts and its inline blocks by hash, nothing else."""
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for kind, content in _INLINE.findall(html):
+        digest = base64.b64encode(hashlib.sha256(content.encode()).digest()).decode()
+        hashes[kind].append(f"'sha256-{digest}'")
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' https://unpkg.com {' '.join(hashes['script'])}; "
+        f"style-src 'self' https://unpkg.com 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self' data: https://unpkg.com; connect-src 'self'; "
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+    )
+
+
+__all__ = ["GRAPHQL_RESPONSE", "GraphQLView", "error_response", "negotiate"]

@@ -1,0 +1,145 @@
+"""What operators see of each request: its id and principal in every log line, and metrics.
+
+``RequestState`` lives in a context variable for the duration of one HTTP request: the gate
+(``gate.py``) creates it, the GraphQL view fills in the operation and its outcome, and the gate
+writes the access log line and the metrics from it when the response is sent.
+
+``Metrics`` owns one prometheus-client registry per app (so tests can build many apps), served
+at ``/metrics``: requests by operation and outcome with latency histograms, HTTP responses by
+status, store errors by code, and gauges read at scrape time from the open service (projection
+size, findings by kind on today's date, revision and export lag).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import date
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from graph_service.service import ServiceContext
+
+ANONYMOUS = "anonymous"
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
+
+@dataclass(slots=True)
+class RequestState:
+    """One request as the log and the metrics describe it."""
+
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
+    principal: str = ANONYMOUS  # set by authentication once principals exist
+    started: float = field(default_factory=time.perf_counter)
+    media: str | None = None  # negotiated response type of /graphql
+    status: int | None = None  # status the view wants when it differs from strawberry's
+    operation_type: str | None = None  # query / mutation
+    operation: str = "-"  # root fields of the operation run, e.g. "jurisdiction"
+    outcome: str = "-"  # "ok" or the first error's code
+
+
+_current: ContextVar[RequestState | None] = ContextVar("graph_request", default=None)
+
+
+def current_request() -> RequestState:
+    """The state of the request being served (a detached one outside any request)."""
+    state = _current.get()
+    if state is None:
+        state = RequestState()
+        _current.set(state)
+    return state
+
+
+def begin_request(state: RequestState) -> None:
+    _current.set(state)
+
+
+class Metrics:
+    """The app's metrics and its registry; ``expose`` renders them for Prometheus."""
+
+    def __init__(self, service: Callable[[], ServiceContext | None]) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.graphql_requests = Counter(
+            "graph_graphql_requests",
+            "GraphQL operations by root field and outcome (ok or the first error code).",
+            ["operation", "outcome"],
+            registry=self.registry,
+        )
+        self.graphql_latency = Histogram(
+            "graph_graphql_request_duration_seconds",
+            "Time to answer a GraphQL operation, by root field.",
+            ["operation"],
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.http_responses = Counter(
+            "graph_http_responses",
+            "HTTP responses by route and status.",
+            ["route", "status"],
+            registry=self.registry,
+        )
+        self.store_errors = Counter(
+            "graph_store_errors",
+            "Store failures seen by requests or readiness checks, by error code.",
+            ["code"],
+            registry=self.registry,
+        )
+        self.registry.register(_ServiceCollector(service))
+
+    def observe(self, state: RequestState, route: str, status: int) -> None:
+        self.http_responses.labels(route, str(status)).inc()
+        if route == "/graphql" and state.outcome != "-":
+            self.graphql_requests.labels(state.operation, state.outcome).inc()
+            elapsed = time.perf_counter() - state.started
+            self.graphql_latency.labels(state.operation).observe(elapsed)
+
+
+class _ServiceCollector(Collector):
+    """Gauges read from the open service at scrape time; findings cached per projection/day."""
+
+    def __init__(self, service: Callable[[], ServiceContext | None]) -> None:
+        self._service = service
+        self._findings_key: tuple[int, date] | None = None
+        self._findings: dict[str, int] = {}
+
+    def describe(self) -> Iterable[Metric]:
+        return []
+
+    def collect(self) -> Iterable[Metric]:
+        ctx = self._service()
+        records = GaugeMetricFamily(
+            "graph_projection_records", "Records in the in-memory projection."
+        )
+        findings = GaugeMetricFamily(
+            "graph_findings", "Findings on today's date, by kind.", labels=["kind"]
+        )
+        revision = GaugeMetricFamily(
+            "graph_projection_revision", "Change-log revision the projection reflects."
+        )
+        lag = GaugeMetricFamily(
+            "graph_export_lag_revisions",
+            "Revisions whose derived HOLDS links are not yet written to the store.",
+        )
+        if ctx is not None:
+            records.add_metric([], ctx.projection.dataset.size())
+            for kind, count in sorted(self._count_findings(ctx).items()):
+                findings.add_metric([kind], count)
+            revision.add_metric([], ctx.revision)
+            exporter = ctx.dispatcher.exporter
+            lag.add_metric([], 0 if exporter is None else exporter.lag)
+        return [records, findings, revision, lag]
+
+    def _count_findings(self, ctx: ServiceContext) -> dict[str, int]:
+        today = date.today()
+        key = (id(ctx.projection), today)
+        if key != self._findings_key:
+            counts: dict[str, int] = {}
+            for finding in ctx.projection.findings(today):
+                counts[finding.kind.value] = counts.get(finding.kind.value, 0) + 1
+            self._findings, self._findings_key = counts, key
+        return self._findings
