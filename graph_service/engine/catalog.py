@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import cast
 
-from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import ActKind, EntityKind
 from graph_service.domain.models import (
     Act,
@@ -74,10 +73,6 @@ class Catalog:
     _abolitions: dict[str, tuple[tuple[str, date], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-
-    @classmethod
-    def build(cls, dataset: Dataset) -> Catalog:
-        return cls.from_records(Records.of(dataset))
 
     @classmethod
     def from_records(cls, records: Records) -> Catalog:

@@ -51,11 +51,6 @@ def _lowest_common(chains: list[list[str]]) -> str | None:
     return next((g for g in chains[0] if all(g in o for o in others)), None)
 
 
-def coordinator(catalog: Catalog, units: Iterable[str]) -> str | None:
-    """The lowest common superior government of ``units`` (行政处罚法 第二十五条), or None."""
-    return _lowest_common([government_chain(catalog, u, through_superior=True) for u in units])
-
-
 def to_notify(catalog: Catalog, units: Iterable[str]) -> tuple[str, ...]:
     """The superiors of every vertically managed branch among ``units``."""
     found: set[str] = set()

@@ -41,7 +41,7 @@ def findings(state: EngineState, at: date) -> list[Finding]:
     out += cross_border(state, state.catalog.items, at, coord)
     out += state_findings(state, at, coord)
     out = within_coverage(state, out, at)
-    out.sort(key=sort_key)
+    out.sort(key=finding_order)
     return out
 
 
@@ -65,7 +65,7 @@ def findings_about(state: EngineState, reach: Reach, at: date) -> list[Finding]:
     out += cross_border(state, of_fields, at, coord)
     out += state_findings(state, at, coord, reach)
     out = within_coverage(state, out, at)
-    out.sort(key=sort_key)
+    out.sort(key=finding_order)
     return out
 
 
@@ -122,7 +122,8 @@ def coordination(state: EngineState) -> Coordination:
     return found
 
 
-def sort_key(finding: Finding) -> tuple[int, str]:
+def finding_order(finding: Finding) -> tuple[int, str]:
+    """Most severe first, then by the finding's stable id: the order lists and pages follow."""
     return (SEVERITY_ORDER[finding.severity], finding.id)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from .answers import AnswerChange, Holding, Preview, Role, Status
 from .conflicts import holding_places, target_places
 from .coverage import covered, has_coverage
-from .findings import findings, findings_about, sort_key
+from .findings import finding_order, findings, findings_about
 from .jurisdiction import status_of
 from .reach import Reach, changed_scopes
 from .state import EngineState
@@ -33,10 +33,10 @@ def preview(before: EngineState, after: EngineState, reach: Reach | None, at: da
         scopes = dict(reach.scopes)
     old = {f.id: f for f in old_list}
     new = {f.id: f for f in new_list}
-    appeared = sorted((new[k] for k in new.keys() - old.keys()), key=sort_key)
-    resolved = sorted((old[k] for k in old.keys() - new.keys()), key=sort_key)
+    appeared = sorted((new[k] for k in new.keys() - old.keys()), key=finding_order)
+    resolved = sorted((old[k] for k in old.keys() - new.keys()), key=finding_order)
     changed = [(old[k], new[k]) for k in sorted(old.keys() & new.keys()) if old[k] != new[k]]
-    changed.sort(key=lambda pair: sort_key(pair[1]))
+    changed.sort(key=lambda pair: finding_order(pair[1]))
     answers: list[AnswerChange] = []
     for item in sorted(scopes):
         answers += answer_changes(before, after, item, at, scopes[item])

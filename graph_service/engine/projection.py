@@ -91,11 +91,6 @@ class Projection:
         """Every record by collection and key; a new object after each change (never mutated)."""
         return self._records
 
-    @property
-    def jurisdiction_scopes(self) -> tuple[str, ...]:
-        """The deployment's region codes (configured, or inferred from township/street units)."""
-        return self._state.jurisdiction
-
     def jurisdiction(self, item: str, place: str, at: date) -> JurisdictionAnswer:
         """Who may act on ``item`` at ``place`` on ``at``, and why."""
         return jurisdiction_module.jurisdiction(self._state, item, place, at)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from graph_service.domain.errors import Problem, ValidationError
 from graph_service.engine.answers import Finding, FindingKind, Severity
+from graph_service.engine.findings import finding_order
 
 from .context import ServiceContext
-from .pagination import Page, SortKey, paginate
-
-SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
-MAX_FIRST = 200
+from .pagination import Page, paginate
+from .validation import require_page_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +33,6 @@ class FindingFilter:
         )
 
 
-def finding_sort_key(finding: Finding) -> SortKey:
-    """Most severe first, then by the finding's stable id: the order pages and cursors follow."""
-    return (SEVERITY_RANK[finding.severity], finding.id)
-
-
 def list_findings(
     ctx: ServiceContext,
     at: date | None = None,
@@ -48,11 +41,7 @@ def list_findings(
     after: str | None = None,
 ) -> Page[Finding]:
     """One page of the findings on ``at`` (today when not given) that match ``where``."""
-    if not 0 <= first <= MAX_FIRST:
-        raise ValidationError(
-            [Problem("first", f"must be between 0 and {MAX_FIRST}, not {first}")],
-            "first is out of range",
-        )
+    require_page_size("first", first)
     where = where or FindingFilter()
     found = [f for f in ctx.projection.findings(at or date.today()) if where.matches(f)]
-    return paginate(found, finding_sort_key, first, after)
+    return paginate(found, finding_order, first, after)

@@ -21,11 +21,11 @@ def require_text(name: str, value: str) -> str:
     return stripped
 
 
-def require_limit(name: str, value: int, maximum: int = MAX_PAGE) -> int:
-    """A page size between 1 and ``maximum``."""
-    if not 1 <= value <= maximum:
+def require_page_size(name: str, value: int, maximum: int = MAX_PAGE) -> int:
+    """A page size: 0 (only the count) to ``maximum``; the one rule for every paged list."""
+    if not 0 <= value <= maximum:
         raise ValidationError(
-            [Problem(name, f"must be between 1 and {maximum}, not {value}")],
+            [Problem(name, f"must be between 0 and {maximum}, not {value}")],
             f"{name} is out of range",
         )
     return value
