@@ -21,6 +21,7 @@ from graph_service.domain.auth import (
 )
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import NotFoundError, Problem, ValidationError
+from graph_service.domain.text import no_control
 from graph_service.storage.port import GraphReader, TokenStore
 
 MAX_NAME = 100
@@ -51,6 +52,11 @@ async def create_token(
     chosen = _role(role, problems)
     name = name.strip()
     unit = unit.strip() if unit is not None and unit.strip() else None
+    for path, value in (("name", name), ("unit", unit)):
+        if value is not None and (problem := _control(path, value)) is not None:
+            problems.append(problem)
+    if problems:
+        raise ValidationError(problems, "the token was not created")
     if not name:
         problems.append(Problem("name", "must not be empty"))
     elif len(name) > MAX_NAME:
@@ -91,6 +97,15 @@ async def revoke_token(
     if revoked is None:
         raise NotFoundError("token", token_id)
     return revoked
+
+
+def _control(path: str, value: str) -> Problem | None:
+    """A control character has no place in a name recorded in the change log (nor in an id)."""
+    try:
+        no_control(value)
+    except ValueError as error:
+        return Problem(path, str(error))
+    return None
 
 
 def _role(raw: str, problems: list[Problem]) -> Role | None:

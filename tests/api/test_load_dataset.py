@@ -228,21 +228,29 @@ async def test_derived_holdings_are_written_back_for_people_browsing_the_graph(
     ],
 )
 async def test_control_characters_are_refused_with_their_path_and_nothing_is_written(
-    app: Starlette, client: httpx.AsyncClient, field: str, value: str, path: str
+    app: Starlette,
+    client: httpx.AsyncClient,
+    admin_token: str,
+    field: str,
+    value: str,
+    path: str,
 ) -> None:
     """One NUL once made the embedded store unusable: it must never get past validation."""
     region = {"code": "x", "name": "甲", "kind": "street", "parent": DISTRICT, field: value}
     before = await service_of(app).store.load_all()
-    payload = await load(client, {"regions": [region]})
+    payload = await load(client, {"regions": [region]}, token=admin_token)
     assert payload["__typename"] == "ValidationFailed"
     assert [p["path"] for p in payload["problems"]] == [path]
     assert "control character" in payload["problems"][0]["message"]
     assert await service_of(app).store.load_all() == before
-    written = await load(client, {"regions": [{**region, field: "正常"}]})
+    written = await load(client, {"regions": [{**region, field: "正常"}]}, token=admin_token)
     assert written["__typename"] == "LoadSucceeded"
 
 
-async def test_tabs_and_line_breaks_stay_allowed_in_free_text(client: httpx.AsyncClient) -> None:
+async def test_tabs_and_line_breaks_stay_allowed_in_free_text(
+    client: httpx.AsyncClient, admin_token: str
+) -> None:
     region = {"code": "x2", "name": "乙", "kind": "street", "parent": DISTRICT}
     region["note"] = "一\n二\t三"
-    assert (await load(client, {"regions": [region]}))["__typename"] == "LoadSucceeded"
+    payload = await load(client, {"regions": [region]}, token=admin_token)
+    assert payload["__typename"] == "LoadSucceeded"

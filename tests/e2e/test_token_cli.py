@@ -88,6 +88,9 @@ def test_a_token_created_on_the_data_dir_works_over_http_until_revoked(service: 
     assert len(secret) > 40
     assert "will not be shown again" in created.stderr
     assert secret not in created.stderr
+    twice = token(service.data_dir, "create", "--role", "admin", "--name", "运维管理员")
+    assert twice.returncode == 2
+    assert "a token named '运维管理员' exists already" in twice.stderr
 
     with AuthorityGraphClient(service.url, token=secret) as admin:
         me = admin.viewer()
@@ -134,6 +137,7 @@ BAD_INPUT = [
     (["--role", "unit", "--unit", "dx-nowhere", "--name", "x"], "unknown unit 'dx-nowhere'"),
     (["--role", "admin", "--unit", XINGFENG_OFFICE, "--name", "x"], "only the unit role"),
     (["--role", "admin", "--name", " "], "--name: must not be empty"),
+    (["--role", "admin", "--name", "a\x07b"], "--name: must not contain the control character"),
 ]
 
 
