@@ -24,6 +24,7 @@ from strawberry.extensions import FieldExtension
 from strawberry.types import get_object_definition
 from strawberry.types.field import StrawberryField
 from strawberry.types.union import StrawberryUnion
+from strawberry.utils.await_maybe import await_maybe
 from strawberry.utils.str_converters import to_camel_case
 
 from graph_service.domain.auth import Principal, Role
@@ -159,7 +160,8 @@ class Authorize(FieldExtension):
     ) -> Any:
         principal = info.context.principal
         if self.rule.allows(principal, kwargs):
-            return await next_(source, info, **kwargs)
+            # A subscription's next_ gives its async generator itself, not an awaitable.
+            return await await_maybe(next_(source, info, **kwargs))
         return self._deny(principal)
 
     def _deny(self, principal: Principal) -> PermissionDenied:

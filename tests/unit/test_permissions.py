@@ -6,6 +6,7 @@ checked on a tiny schema, without I/O.
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -73,15 +74,24 @@ class Mutation:
         return Done(ok=True)
 
 
+@strawberry.type
+class Subscription:
+    @strawberry.subscription
+    async def new_findings(self) -> AsyncGenerator[int, None]:
+        for number in (1, 2):
+            yield number
+
+
 TABLE = {
     "Query.unitList": only(Role.JUSTICE_BUREAU, own_unit="unit"),
     "Mutation.publish": only(Role.ESTABLISHMENT_OFFICE),
+    "Subscription.newFindings": only(Role.JUSTICE_BUREAU),
 }
 
 
 def schema() -> strawberry.Schema:
-    guard(Query, Mutation, table=TABLE)
-    return strawberry.Schema(query=Query, mutation=Mutation)
+    guard(Query, Mutation, Subscription, table=TABLE)
+    return strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription)
 
 
 def test_guard_checks_every_field_before_it_resolves() -> None:
@@ -128,3 +138,19 @@ def test_guard_refuses_a_field_without_a_row_and_a_row_without_a_field() -> None
         guard(Unlisted, table={})
     with pytest.raises(LookupError, match=r"rows without a field \['Unlisted.gone'\]"):
         guard(Unlisted, table={"Unlisted.secret": EVERYONE, "Unlisted.gone": EVERYONE})
+
+
+async def test_a_subscription_is_guarded_like_any_field() -> None:
+    built = schema()
+    bureau = Principal(role=Role.JUSTICE_BUREAU, name="司法局", token_id="t3")
+
+    stream = await built.subscribe("subscription { newFindings }", context_value=Context(bureau))
+    assert not isinstance(stream, strawberry.types.ExecutionResult)
+    assert [result.data async for result in stream] == [{"newFindings": 1}, {"newFindings": 2}]
+
+    refused = await built.subscribe("subscription { newFindings }", context_value=Context(OFFICE))
+    assert not isinstance(refused, strawberry.types.ExecutionResult)
+    [only_result] = [result async for result in refused]
+    assert only_result.data is None
+    assert only_result.errors is not None
+    assert "须由区司法局办理" in only_result.errors[0].message
