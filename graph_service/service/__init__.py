@@ -40,7 +40,7 @@ __all__ = [
     "power_list",
     "preview_act",
     "projection_as_recorded",
-    "running",
     "revoke_token",
+    "running",
     "search",
 ]

@@ -46,8 +46,8 @@ async def tokens(app: Starlette) -> dict[str, str | None]:
     return issued
 
 
-def schema_fields() -> set[str]:
-    introspection = build_schema().execute_sync(
+async def schema_fields() -> set[str]:
+    introspection = await build_schema().execute(
         "{ __schema { queryType { name fields { name } } mutationType { name fields { name } }"
         " subscriptionType { name fields { name } } } }"
     )
@@ -60,8 +60,9 @@ def schema_fields() -> set[str]:
     return fields
 
 
-def test_every_schema_field_has_a_row_for_every_role() -> None:
-    assert set(OPERATIONS) == schema_fields()
+@pytest.mark.asyncio(loop_scope="module")
+async def test_every_schema_field_has_a_row_for_every_role() -> None:
+    assert set(OPERATIONS) == await schema_fields()
     for operation, entry in OPERATIONS.items():
         roles = {
             r.replace("unit_own", "unit").replace("unit_other", "unit") for r in entry["expect"]
