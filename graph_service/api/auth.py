@@ -5,7 +5,9 @@ Over HTTP the ``Authorization: Bearer …`` header is read in ``get_context``; o
 header) is read when the connection is acknowledged, so every operation on the socket, the later
 subscriptions included, runs as that principal. Refused credentials (malformed, unknown, revoked,
 or none where the deployment requires a token) are answered with HTTP 401 and a GraphQL error of
-code ``UNAUTHENTICATED`` by ``RefuseUnauthenticated``; a websocket is closed with 4403 instead.
+code ``UNAUTHENTICATED`` by ``RefuseUnauthenticated``; a websocket is closed with 4403 instead. A
+store that cannot be asked about the token answers HTTP 503 with its retryable storage error: the
+request is neither refused for a token that may be valid nor served as the public.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from starlette.responses import Response
 from strawberry.extensions import SchemaExtension
 
 from graph_service import service
-from graph_service.domain.errors import UnauthenticatedError
+from graph_service.domain.errors import StorageError, UnauthenticatedError
 
 from .context import ApiContext
 
@@ -33,9 +35,13 @@ async def authenticate_http(
 ) -> None:
     """Set ``context.principal`` from the request's header, or record why it was refused."""
     await _authenticate(context, connection.headers.get(AUTHORIZATION), require_token)
-    if context.auth_error is not None and isinstance(context.response, Response):
+    if context.auth_error is None or not isinstance(context.response, Response):
+        return
+    if isinstance(context.auth_error, UnauthenticatedError):
         context.response.status_code = 401
         context.response.headers["WWW-Authenticate"] = CHALLENGE
+    else:
+        context.response.status_code = 503
 
 
 async def authenticate_websocket(context: ApiContext, *, require_token: bool) -> None:
@@ -54,7 +60,7 @@ async def _authenticate(context: ApiContext, credentials: str | None, require: b
         context.principal = await service.authenticate(
             context.service.store.tokens, credentials, require_token=require
         )
-    except UnauthenticatedError as error:
+    except (UnauthenticatedError, StorageError) as error:
         context.auth_error = error
 
 
@@ -66,7 +72,8 @@ def _authorization_in(params: dict[str, Any]) -> str | None:
 
 
 class RefuseUnauthenticated(SchemaExtension):
-    """Answers an operation whose credentials were refused with ``UNAUTHENTICATED`` only.
+    """Answers an operation whose credentials were refused with ``UNAUTHENTICATED`` only (or the
+    storage error that kept them from being checked).
 
     No resolver runs and no field is answered, introspection included, so a wrong token is never
     quietly served as the public.

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from graph_service.domain.auth import PUBLIC, Principal
-from graph_service.domain.errors import UnauthenticatedError
+from graph_service.domain.errors import AuthorityGraphError
 from graph_service.service import ServiceContext
 
 
@@ -27,7 +27,7 @@ class ApiContext:
     response: Response | WebSocket | None
     service: ServiceContext
     principal: Principal = PUBLIC
-    auth_error: UnauthenticatedError | None = None
+    auth_error: AuthorityGraphError | None = None  # refused credentials, or the store failed
     connection_params: dict[str, Any] | None = None
 
 

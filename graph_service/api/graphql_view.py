@@ -39,7 +39,7 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
-from graph_service.domain.errors import UnauthenticatedError
+from graph_service.domain.errors import AuthorityGraphError
 from graph_service.service.nesting import json_nesting
 
 from .auth import authenticate_http, authenticate_websocket
@@ -100,7 +100,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
         """Authenticate the socket from ``connection_init``; refused credentials close it (4403)."""
         try:
             await authenticate_websocket(context, require_token=self.require_token)
-        except UnauthenticatedError as error:
+        except AuthorityGraphError as error:  # refused, or the store could not check the token
             raise ConnectionRejectionError({"code": error.code, "message": str(error)}) from None
         return {"role": context.principal.role.value}
 

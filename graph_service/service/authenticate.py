@@ -3,17 +3,20 @@
 No credentials: the public principal, unless the deployment requires a token. Credentials that
 are malformed, unknown or revoked are refused with ``UnauthenticatedError``, never quietly taken
 for the public: a client whose token stopped working must hear so. The token's last use is
-written at most once per ``TOUCH_EVERY`` so that reads do not each become a write.
+written at most once per ``TOUCH_EVERY`` so that reads do not each become a write, and only as
+a courtesy: a store that cannot record it does not fail the request.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 from graph_service.domain.auth import PUBLIC, Principal, hash_secret
-from graph_service.domain.errors import UnauthenticatedError
+from graph_service.domain.errors import StorageError, UnauthenticatedError
 from graph_service.storage.port import TokenStore
 
+log = logging.getLogger(__name__)
 SCHEME = "bearer"
 TOUCH_EVERY = timedelta(minutes=1)
 
@@ -46,5 +49,8 @@ async def authenticate(
         raise UnauthenticatedError("该令牌已注销 / this token has been revoked")
     moment = now or datetime.now(UTC)
     if token.last_used_at is None or moment - token.last_used_at >= TOUCH_EVERY:
-        await tokens.touch(token.id, moment)
+        try:
+            await tokens.touch(token.id, moment)
+        except StorageError as error:
+            log.warning("could not record the last use of token %s: %s", token.id, error)
     return token.principal()

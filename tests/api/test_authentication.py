@@ -20,6 +20,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from graph_service.bootstrap import build_app
 from graph_service.config import load_settings
+from graph_service.domain.errors import StoreUnavailableError
 from graph_service.service import revoke_token
 
 from .conftest import BASE_URL, bearer, issue, service_of
@@ -122,6 +123,28 @@ async def test_a_refused_request_runs_no_resolver_and_no_write(
     )
     refused(response)
     assert await service_of(app).store.load_all() == before
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_store_that_cannot_check_the_token_answers_503_not_public(
+    app: Starlette, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = await issue(app, "admin", name="store-down")
+    tokens = service_of(app).store.tokens
+
+    async def unreachable(*_: object) -> None:
+        raise StoreUnavailableError("the database cannot be reached")
+
+    monkeypatch.setattr(tokens, "touch", unreachable)
+    answered = await post(client, VIEWER, bearer(secret))  # recording the last use is a courtesy
+    assert answered.json()["data"]["viewer"]["name"] == "store-down"
+
+    monkeypatch.setattr(tokens, "find_by_hash", unreachable)
+    response = await post(client, VIEWER, bearer(secret))
+    assert response.status_code == 503
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "STORE_UNAVAILABLE", "retryable": True}
+    assert response.json()["data"] is None
 
 
 # --- the require-token setting -------------------------------------------------------------
