@@ -12,19 +12,20 @@ request is neither refused for a token that may be valid nor served as the publi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.error import GraphQLError
-from starlette.requests import HTTPConnection
-from starlette.responses import Response
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import JSONResponse, Response
 from strawberry.extensions import SchemaExtension
 
 from graph_service import service
-from graph_service.domain.errors import StorageError, UnauthenticatedError
+from graph_service.domain.errors import AuthorityGraphError, StorageError, UnauthenticatedError
 
-from .context import ApiContext
+from .context import ApiContext, service_of
+from .permissions import PERMISSIONS, denial
 
 AUTHORIZATION = "Authorization"
 CHALLENGE = 'Bearer realm="authority-graph"'
@@ -62,6 +63,36 @@ async def _authenticate(context: ApiContext, credentials: str | None, require: b
         )
     except (UnauthenticatedError, StorageError) as error:
         context.auth_error = error
+
+
+async def authorize_route(
+    request: Request, operation: str, arguments: Mapping[str, Any]
+) -> JSONResponse | None:
+    """For a plain HTTP route mirroring a GraphQL field (the list export mirrors ``powerList``):
+    authenticate as ``/graphql`` does and check the field's row of the permission table.
+
+    ``None`` when the request may go on; else the refusal as JSON with its stable code: 401
+    (with the Bearer challenge), 403, or 503 when the store could not check the token.
+    """
+    context = ApiContext(request=request, response=None, service=service_of(request))
+    require = bool(getattr(request.app.state, "require_token", False))
+    await authenticate_http(context, request, require_token=require)
+    error = context.auth_error
+    if isinstance(error, UnauthenticatedError):
+        return _refusal(error, 401, {"WWW-Authenticate": CHALLENGE})
+    if error is not None:
+        return _refusal(error, 503)
+    rule = PERMISSIONS[operation]
+    if rule.allows(context.principal, arguments):
+        return None
+    return _refusal(denial(operation, rule, context.principal), 403)
+
+
+def _refusal(
+    error: AuthorityGraphError, status: int, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    body = {"code": error.code, "message": str(error)}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _authorization_in(params: dict[str, Any]) -> str | None:

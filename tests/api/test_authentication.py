@@ -177,6 +177,34 @@ async def test_with_require_token_every_request_needs_one(closed_app: Starlette)
     assert answer.json()["data"]["viewer"]["role"] == "ESTABLISHMENT_OFFICE"
 
 
+@pytest.mark.asyncio(loop_scope="module")
+async def test_with_require_token_the_list_export_needs_one_too(closed_app: Starlette) -> None:
+    transport = httpx.ASGITransport(app=closed_app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as http:
+        anonymous = await http.get("/export/power-list/xingfeng.csv")
+        assert anonymous.status_code == 401
+        assert anonymous.headers["WWW-Authenticate"].startswith("Bearer")
+        assert anonymous.json()["code"] == "UNAUTHENTICATED"
+
+        secret = await issue(closed_app, "justice_bureau", name="司法局-导出")
+        answered = await http.get("/export/power-list/xingfeng.csv", headers=bearer(secret))
+    # Past authentication: this empty store has no such unit.
+    assert (answered.status_code, answered.json()["code"]) == (404, "NOT_FOUND")
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_list_export_refuses_a_wrong_token_and_serves_the_public(
+    client: httpx.AsyncClient,
+) -> None:
+    forged = await client.get(
+        "/export/power-list/xingfeng.csv", headers={"Authorization": "Bearer agt_forged"}
+    )
+    assert (forged.status_code, forged.json()["code"]) == (401, "UNAUTHENTICATED")
+    public = await client.get("/export/power-list/xingfeng.csv")
+    assert public.status_code == 200
+    assert public.headers["content-type"].startswith("text/csv")
+
+
 # --- websocket: the token in connection_init -----------------------------------------------
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from graph_service.domain.auth import Principal, Role
+from graph_service.domain.auth import Principal
 
 from ..context import Info
+from ..types.enums import UserRole as Role  # registered there as the GraphQL enum UserRole
 
 
 @strawberry.type(description="Who a request acts as: its role, the bound unit and the token name.")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import strawberry
 
-from graph_service.domain.auth import Role
 from graph_service.domain.errors import PermissionDeniedError, ValidationError
+
+from .enums import UserRole as Role  # registered there as the GraphQL enum UserRole
 
 
 @strawberry.type(description="One thing wrong with the input: where (acts[12].from) and why.")
