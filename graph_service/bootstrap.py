@@ -113,6 +113,7 @@ def build_app(settings: Settings) -> Starlette:
         limits=request_limits(settings),
         allowed_hosts=allowed_hosts(settings),
         probe=probe_store,
+        require_token=settings.require_token,
     )
 
 

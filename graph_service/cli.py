@@ -20,6 +20,7 @@ from graph_service.cli_lists import lists
 from graph_service.cli_options import GLOBAL_OPTIONS, DataDirOption, SeedOption, err, out
 from graph_service.cli_options import configure_logging as _configure_logging
 from graph_service.cli_options import settings as _settings
+from graph_service.cli_tokens import token_app
 from graph_service.config import Settings, SettingsError, StoreKind, store_option
 from graph_service.domain.errors import AuthorityGraphError, Problem, ValidationError
 from graph_service.engine.answers import Finding, FindingKind
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(lists)  # import-list and export-list, as top-level commands
+app.add_typer(token_app, name="token")  # token create, list, revoke
 
 HostOption = Annotated[
     str | None,

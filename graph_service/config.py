@@ -49,6 +49,7 @@ class Settings:
     max_load_body_bytes: int = 200 * 1024 * 1024  # an administrator's load (once roles exist)
     request_timeout: float = 30.0  # seconds a query may take (a mutation: 20 times as long)
     log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
+    require_token: bool = False  # every request needs an API token (even answers are not public)
 
     @property
     def graphql_url(self) -> str:
@@ -79,6 +80,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["write_back_holdings"] = _flag(raw, ENV_PREFIX + "WRITE_BACK_HOLDINGS")
     if (raw := env.get(ENV_PREFIX + "FOLLOW_INTERVAL")) is not None and raw:
         values["follow_interval"] = _seconds(raw, ENV_PREFIX + "FOLLOW_INTERVAL")
+    if (raw := env.get(ENV_PREFIX + "REQUIRE_TOKEN")) is not None:
+        values["require_token"] = _flag(raw, ENV_PREFIX + "REQUIRE_TOKEN")
     if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
         values["log_level"] = raw.lower()
     if (raw := env.get(ENV_PREFIX + "ALLOWED_HOSTS")) is not None and raw.strip():

@@ -1,10 +1,11 @@
-"""The Starlette app: ``/graphql`` (GraphiQL in a browser), health, readiness, metrics and the
-list exports.
+"""The Starlette app: ``/graphql`` over HTTP and websocket (GraphiQL in a browser), health,
+readiness, metrics and the list exports.
 
 The app's lifespan owns the service: it enters the ``open_service`` context manager handed in by
 bootstrap (which opens the store and loads the projection) and closes it on shutdown. The app reads
-no environment and opens nothing at import; its limits, allowed host names and store probe are
-handed in by bootstrap too. Every request passes ``RequestGate`` first.
+no environment and opens nothing at import; its limits, allowed host names, store probe and whether
+every request needs a token are handed in by bootstrap too. Every request passes ``RequestGate``
+first and is then authenticated once (``api/auth.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from graph_service.service import ServiceContext
 
@@ -42,8 +43,13 @@ def create_app(
     limits: RequestLimits | None = None,
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     probe: StoreProbe = _always_reachable,
+    require_token: bool = False,
 ) -> Starlette:
-    """An app whose lifespan enters ``open_service()`` and serves the service it yields."""
+    """An app whose lifespan enters ``open_service()`` and serves the service it yields.
+
+    ``require_token``: refuse every request without a valid token (UNAUTHENTICATED), the list
+    exports included.
+    """
     limits = limits or RequestLimits()
 
     @asynccontextmanager
@@ -62,11 +68,16 @@ def create_app(
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     graphql = GraphQLView(
-        build_schema(limits), graphql_ide="graphiql", limits=limits, metrics=metrics
+        build_schema(limits),
+        graphql_ide="graphiql",
+        limits=limits,
+        metrics=metrics,
+        require_token=require_token,
     )
     app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readiness(probe, metrics), methods=["GET"]),
             Route("/metrics", expose, methods=["GET"]),
@@ -79,5 +90,6 @@ def create_app(
         ],
         lifespan=lifespan,
     )
+    app.state.require_token = require_token  # for routes beside /graphql (auth.authorize_route)
     holder.append(app)
     return app

@@ -1,6 +1,7 @@
 """``GET /export/power-list/{unit}.xlsx`` and ``.csv``: a unit's power list as a file.
 
-Read-only and public, like the ``powerList`` query it mirrors: ``?at=YYYY-MM-DD`` (default today)
+Read-only, and allowed to whoever may call the ``powerList`` query it mirrors (``authorize_route``;
+public unless the deployment requires a token): ``?at=YYYY-MM-DD`` (default today)
 or ``?version=N`` for a published (公示) version. Errors answer JSON with the same stable codes as
 GraphQL (``VALIDATION_FAILED`` 400, ``NOT_FOUND`` 404).
 """
@@ -18,6 +19,7 @@ from starlette.routing import Route
 from graph_service.domain.errors import DomainError, NotFoundError, ValidationError
 from graph_service.service.spreadsheets import ListFormat, encode_list, export_list
 
+from .auth import authorize_route
 from .context import service_of
 
 
@@ -27,6 +29,10 @@ def _bad(field: str, message: str) -> JSONResponse:
 
 
 async def _export(request: Request, fmt: ListFormat) -> Response:
+    unit = request.path_params["unit"]
+    refused = await authorize_route(request, "Query.powerList", {"unit": unit})
+    if refused is not None:
+        return refused
     at_text, version_text = request.query_params.get("at"), request.query_params.get("version")
     try:
         at = date.fromisoformat(at_text) if at_text else None
@@ -36,7 +42,7 @@ async def _export(request: Request, fmt: ListFormat) -> Response:
         return _bad("version", f"version must be a positive whole number, not '{version_text}'")
     version = int(version_text) if version_text else None
     try:
-        sheet = export_list(service_of(request), request.path_params["unit"], at, version)
+        sheet = export_list(service_of(request), unit, at, version)
     except DomainError as error:
         status = 404 if isinstance(error, NotFoundError) else 400
         return JSONResponse({"code": error.code, "message": str(error)}, status_code=status)

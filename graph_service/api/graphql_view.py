@@ -11,6 +11,8 @@ On top of strawberry's view:
 - **Time**: a query runs at most ``timeout_seconds`` (a mutation ``mutation_timeout_seconds``),
   then the client gets ``TIMEOUT`` (retryable).
 - **GraphiQL** is served with a content security policy naming exactly the scripts it loads.
+- **Who asks**: the principal is resolved once per request in ``get_context`` (over a websocket,
+  from the ``connection_init`` payload in ``on_ws_connect``); see ``api/auth.py``.
 """
 
 from __future__ import annotations
@@ -31,12 +33,16 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UnsetType
 
+from graph_service.domain.errors import AuthorityGraphError
 from graph_service.service.nesting import json_nesting
 
+from .auth import authenticate_http, authenticate_websocket
 from .context import ApiContext, service_of
 from .errors import REQUEST_ERROR_CODES, STORAGE_CODES, bounded, translate
 from .limits import BAD_REQUEST, TIMEOUT, RequestLimits, limit_error
@@ -52,11 +58,17 @@ class GraphQLView(GraphQL[ApiContext, None]):
     """Strawberry's ASGI view with the negotiation, body checks and timeouts described above."""
 
     def __init__(
-        self, *args: Any, limits: RequestLimits, metrics: Metrics | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        limits: RequestLimits,
+        metrics: Metrics | None = None,
+        require_token: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits
         self.metrics = metrics
+        self.require_token = require_token
         self._ide_csp = _ide_policy(self.graphql_ide_html)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -79,7 +91,18 @@ class GraphQLView(GraphQL[ApiContext, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> ApiContext:
-        return ApiContext(request=request, response=response, service=service_of(request))
+        context = ApiContext(request=request, response=response, service=service_of(request))
+        if isinstance(request, Request):
+            await authenticate_http(context, request, require_token=self.require_token)
+        return context
+
+    async def on_ws_connect(self, context: ApiContext) -> UnsetType | dict[str, object] | None:
+        """Authenticate the socket from ``connection_init``; refused credentials close it (4403)."""
+        try:
+            await authenticate_websocket(context, require_token=self.require_token)
+        except AuthorityGraphError as error:  # refused, or the store could not check the token
+            raise ConnectionRejectionError({"code": error.code, "message": str(error)}) from None
+        return {"role": context.principal.role.value}
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = HTMLResponse(self.graphql_ide_html)

@@ -23,16 +23,25 @@ from .areas.load import LoadMutation
 from .areas.power_list import PowerListQuery
 from .areas.preview import PreviewQuery
 from .areas.search import SearchQuery
+from .areas.viewer import ViewerQuery
+from .auth import RefuseUnauthenticated
 from .consistency import Consistency
 from .errors import TranslateErrors, is_expected
 from .limits import BoundedParser, BoundedValidation, RequestLimits
+from .permissions import guard
 
 log = logging.getLogger(__name__)
 
 
 @strawberry.type(description="Read the authority graph.")
 class Query(
-    JurisdictionQuery, FindingsQuery, PowerListQuery, PreviewQuery, SearchQuery, HistoryQuery
+    ViewerQuery,
+    JurisdictionQuery,
+    FindingsQuery,
+    PowerListQuery,
+    PreviewQuery,
+    SearchQuery,
+    HistoryQuery,
 ):
     pass
 
@@ -65,12 +74,14 @@ def build_schema(limits: RequestLimits | None = None) -> strawberry.Schema:
     """The schema with the request limits (see ``limits.py``) as extensions, in this order:
     the token limit is a parse option the bounded parser passes on."""
     bounds = limits or RequestLimits()
+    guard(Query, Mutation)  # every root field checked by its row of api/permissions.py
     return AuthoritySchema(
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(auto_camel_case=True),
         extensions=[
             TranslateErrors,
+            RefuseUnauthenticated,  # before Consistency: a refused request waits for nothing
             Consistency,
             lambda: MaxTokensLimiter(max_token_count=bounds.max_tokens),
             lambda: BoundedParser(bounds),

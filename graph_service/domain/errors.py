@@ -8,8 +8,10 @@ class to one stable GraphQL error code (``code`` below). Anything else is a bug 
     ├── DomainError                    the request is wrong; retrying it unchanged will not help
     │   ├── ValidationError            bad input: one or more Problems, each with a path and reason
     │   ├── NotFoundError              a referenced id does not exist
-    │   └── ConflictError              the request contradicts what is recorded
-    │       └── HeadMovedError         the log moved on since the change was checked (retryable)
+    │   ├── ConflictError              the request contradicts what is recorded
+    │   │   └── HeadMovedError         the log moved on since the change was checked (retryable)
+    │   ├── UnauthenticatedError       the token is missing (when required), unknown or revoked
+    │   └── PermissionDeniedError      the caller's role may not do this
     ├── NotYetConsistentError          this instance has not reached the revision asked for
     │                                  (retryable: it is following the log)
     └── StorageError                   the store failed
@@ -106,6 +108,27 @@ class NotYetConsistentError(AuthorityGraphError):
             f"revision {wanted} has not reached this instance yet (it is at {current}); "
             "retry shortly"
         )
+
+
+class UnauthenticatedError(DomainError):
+    """The request's token is malformed, unknown or revoked, or none was sent where one is needed.
+
+    Never a silent downgrade to the public role: a wrong token is refused.
+    """
+
+    code = "UNAUTHENTICATED"
+
+
+class PermissionDeniedError(DomainError):
+    """The principal's role may not perform the operation; the message names the roles that may."""
+
+    code = "FORBIDDEN"
+
+    def __init__(self, operation: str, role: str, allowed: list[str], message: str) -> None:
+        self.operation = operation
+        self.role = role
+        self.allowed = list(allowed)
+        super().__init__(message)
 
 
 class StorageError(AuthorityGraphError):

@@ -100,6 +100,12 @@ class Statement(StrEnum):
     WRITE_HOLDINGS = "write_holdings"
     APPLIED_MIGRATIONS = "applied_migrations"
     RECORD_MIGRATION = "record_migration"
+    # API tokens (TokenStore), not records of the authority graph:
+    SAVE_TOKEN = "save_token"
+    FIND_TOKEN_BY_HASH = "find_token_by_hash"
+    LIST_TOKENS = "list_tokens"
+    REVOKE_TOKEN = "revoke_token"
+    TOUCH_TOKEN = "touch_token"
 
 
 class Dialect(StrEnum):

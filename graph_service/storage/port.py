@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph_service.domain.auth import ApiToken
 from graph_service.domain.changes import (
     ChangeRecord,
     ChangeSet,
@@ -102,11 +103,45 @@ class GraphWriter(Protocol):
 
 
 @runtime_checkable
+class TokenStore(Protocol):
+    """API tokens, kept in the graph store so that every instance on it sees the same ones.
+
+    Tokens are not records of the authority graph: no change set writes them and ``load_all``
+    never returns them. Only the hash of a token's secret is stored.
+    """
+
+    async def save(self, token: ApiToken) -> None:
+        """Store a new token (its id and hash are new)."""
+        ...
+
+    async def find_by_hash(self, secret_hash: str) -> ApiToken | None:
+        """The token whose secret hashes to ``secret_hash`` (revoked ones too), or ``None``."""
+        ...
+
+    async def list_all(self) -> list[ApiToken]:
+        """Every token, revoked ones included, oldest first."""
+        ...
+
+    async def revoke(self, token_id: str, at: datetime) -> ApiToken | None:
+        """Mark the token revoked at ``at`` (an earlier revocation stays); ``None`` if unknown."""
+        ...
+
+    async def touch(self, token_id: str, at: datetime) -> None:
+        """Record that the token was last used at ``at``."""
+        ...
+
+
+@runtime_checkable
 class GraphStore(GraphReader, GraphWriter, Protocol):
-    """A whole backend: reads, writes and its lifecycle."""
+    """A whole backend: reads, writes, its API tokens and its lifecycle."""
 
     @property
     def capabilities(self) -> frozenset[Capability]: ...
+
+    @property
+    def tokens(self) -> TokenStore:
+        """The API tokens kept in this store."""
+        ...
 
     async def close(self) -> None:
         """Release connections (and stop an embedded server)."""

@@ -19,7 +19,7 @@ from starlette.applications import Starlette
 
 from graph_service.bootstrap import build_app
 from graph_service.config import load_settings
-from graph_service.service import ServiceContext, load_document
+from graph_service.service import ServiceContext, create_token, load_document
 
 from .small_dataset import DISTRICT, small_document
 
@@ -44,26 +44,53 @@ async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def admin_token(app: Starlette) -> str:
+    """A real admin token issued on the app's store (named ``admin-test``)."""
+    return await issue(app, "admin", name="admin-test")
+
+
 def service_of(app: Starlette) -> ServiceContext:
     ctx: ServiceContext = app.state.service
     return ctx
 
 
+async def issue(app: Starlette, role: str, *, name: str, unit: str | None = None) -> str:
+    """The secret of a new token for ``role`` on the app's store, as ``token create`` issues it."""
+    store = service_of(app).store
+    issued = await create_token(store.tokens, store, role=role, name=name, unit=unit)
+    return issued.secret
+
+
+def bearer(token: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 async def gql(
-    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None = None,
 ) -> dict[str, Any]:
     """The JSON body of a POST to /graphql (asserting HTTP 200, as GraphQL over HTTP answers)."""
-    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    response = await client.post(
+        "/graphql", json={"query": query, "variables": variables}, headers=bearer(token)
+    )
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
 
 
 async def data(
-    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None = None
+    client: httpx.AsyncClient,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    token: str | None = None,
 ) -> dict[str, Any]:
     """The ``data`` of an answer that must have no errors."""
-    body = await gql(client, query, variables)
+    body = await gql(client, query, variables, token=token)
     assert "errors" not in body, body["errors"]
     result: dict[str, Any] = body["data"]
     return result

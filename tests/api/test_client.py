@@ -12,6 +12,7 @@ from authority_graph_client import (
     AsyncAuthorityGraphClient,
     GraphQLResponseError,
     LoadResult,
+    PermissionDeniedError,
     Problem,
 )
 from starlette.applications import Starlette
@@ -72,8 +73,39 @@ async def test_errors_carry_the_code(graph: AsyncAuthorityGraphClient) -> None:
     assert str(caught.value) == "NOT_FOUND: unknown item 'NO-SUCH-ITEM'"
 
 
-async def test_load_dataset_reports_problems(graph: AsyncAuthorityGraphClient) -> None:
+async def test_load_dataset_reports_problems(app: Starlette, admin_token: str) -> None:
     bad = {"provisions": [{"id": "p", "law": "no-law", "article": "第1条"}]}
-    assert await graph.load_dataset(bad) == LoadResult(
-        ok=False, problems=(Problem("provisions[0].law", "unknown law 'no-law'"),)
+    transport = httpx.ASGITransport(app=app)
+    async with AsyncAuthorityGraphClient(BASE_URL, token=admin_token, transport=transport) as admin:
+        assert await admin.load_dataset(bad) == LoadResult(
+            ok=False, problems=(Problem("provisions[0].law", "unknown law 'no-law'"),)
+        )
+
+
+async def test_the_token_decides_who_the_client_acts_as(app: Starlette, admin_token: str) -> None:
+    transport = httpx.ASGITransport(app=app)
+    async with AsyncAuthorityGraphClient(BASE_URL, token=admin_token, transport=transport) as admin:
+        me = await admin.viewer()
+    assert (me.role, me.role_label, me.name, me.unit) == ("ADMIN", "管理员", "admin-test", None)
+    assert me.token_id is not None
+
+
+async def test_a_write_the_role_may_not_do_raises_permission_denied(
+    graph: AsyncAuthorityGraphClient,
+) -> None:
+    assert (await graph.viewer()).role == "PUBLIC"
+    with pytest.raises(PermissionDeniedError) as caught:
+        await graph.load_dataset({}, replace=True, confirm=True)
+    assert (caught.value.code, caught.value.role, caught.value.allowed_roles) == (
+        "FORBIDDEN",
+        "PUBLIC",
+        ["ADMIN"],
     )
+
+
+async def test_an_unknown_token_raises_unauthenticated(app: Starlette) -> None:
+    transport = httpx.ASGITransport(app=app)
+    async with AsyncAuthorityGraphClient(BASE_URL, token="agt_nope", transport=transport) as bad:
+        with pytest.raises(GraphQLResponseError) as caught:
+            await bad.search_items("烟")
+    assert caught.value.code == "UNAUTHENTICATED"

@@ -11,17 +11,18 @@ from starlette.applications import Starlette
 
 from graph_service.service import load_document
 
-from .conftest import data, service_of
+from .conftest import data, issue, service_of
 from .small_dataset import DISTRICT, XINGFENG, small_document
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 LOAD = """
-mutation($document: JSON!, $replace: Boolean! = false) {
-  loadDataset(document: $document, replace: $replace) {
+mutation($document: JSON!, $replace: Boolean! = false, $confirm: Boolean! = false) {
+  loadDataset(document: $document, replace: $replace, confirm: $confirm) {
     __typename
     ... on LoadSucceeded { revision changeId recordedBy upserted deleted }
-    ... on ValidationFailed { message problems { path message } }
+    ... on ValidationFailed { code message problems { path message } }
+    ... on PermissionDenied { code message role allowedRoles }
   }
 }
 """
@@ -48,20 +49,24 @@ BURNING = {
 
 
 async def load(
-    client: httpx.AsyncClient, document: dict[str, Any], replace: bool = False
+    client: httpx.AsyncClient,
+    document: dict[str, Any],
+    replace: bool = False,
+    *,
+    token: str | None,
+    confirm: bool = False,
 ) -> dict[str, Any]:
-    result: dict[str, Any] = (await data(client, LOAD, {"document": document, "replace": replace}))[
-        "loadDataset"
-    ]
+    variables = {"document": document, "replace": replace, "confirm": confirm}
+    result: dict[str, Any] = (await data(client, LOAD, variables, token=token))["loadDataset"]
     return result
 
 
 async def test_a_valid_document_is_written_stamped_and_answered(
-    app: Starlette, client: httpx.AsyncClient
+    app: Starlette, client: httpx.AsyncClient, admin_token: str
 ) -> None:
-    payload = await load(client, BURNING)
+    payload = await load(client, BURNING, token=admin_token)
     assert payload["__typename"] == "LoadSucceeded"
-    assert (payload["recordedBy"], payload["upserted"], payload["deleted"]) == ("graphql", 2, 0)
+    assert (payload["recordedBy"], payload["upserted"], payload["deleted"]) == ("admin-test", 2, 0)
 
     answer = await data(
         client,
@@ -75,7 +80,7 @@ async def test_a_valid_document_is_written_stamped_and_answered(
 
     stored = await service_of(app).store.load_all()
     [item] = [i for i in stored.items if i.code == "T-BURN"]
-    assert item.recorded_by == "graphql"
+    assert item.recorded_by == "admin-test"  # the token's name: who made the change
     assert item.recorded_at is not None
 
     history = await data(
@@ -88,7 +93,7 @@ async def test_a_valid_document_is_written_stamped_and_answered(
     assert version["operation"] == "CREATED"
     assert version["change"] == {
         "id": payload["changeId"],
-        "recordedBy": "graphql",
+        "recordedBy": "admin-test",
         "upserted": 2,
         "summary": "载入数据集：事项1条、决定1条",
     }
@@ -96,7 +101,7 @@ async def test_a_valid_document_is_written_stamped_and_answered(
 
 
 async def test_an_invalid_document_writes_nothing_and_names_every_problem(
-    app: Starlette, client: httpx.AsyncClient
+    app: Starlette, client: httpx.AsyncClient, admin_token: str
 ) -> None:
     before = await service_of(app).store.load_all()
     document = {
@@ -112,8 +117,8 @@ async def test_an_invalid_document_writes_nothing_and_names_every_problem(
         ],
         "regions": [{"code": "110115999000", "name": "新街道", "kind": "street", "parent": "X"}],
     }
-    payload = await load(client, document)
-    assert payload["__typename"] == "ValidationFailed"
+    payload = await load(client, document, token=admin_token)
+    assert (payload["__typename"], payload["code"]) == ("ValidationFailed", "VALIDATION_FAILED")
     assert payload["problems"] == [
         {"path": "regions[0].parent", "message": "unknown region 'X'"},
         {"path": "acts[0].items[1]", "message": "unknown item 'NOPE'"},
@@ -123,14 +128,16 @@ async def test_an_invalid_document_writes_nothing_and_names_every_problem(
     assert await service_of(app).store.load_all() == before
 
 
-async def test_field_errors_are_reported_with_their_row(client: httpx.AsyncClient) -> None:
+async def test_field_errors_are_reported_with_their_row(
+    client: httpx.AsyncClient, admin_token: str
+) -> None:
     document = {
         "units": [
             {"id": "u1", "name": "甲", "kind": "department", "region": DISTRICT},
             {"id": "u2", "name": "乙", "kind": "robot", "region": DISTRICT},
         ]
     }
-    payload = await load(client, document)
+    payload = await load(client, document, token=admin_token)
     assert payload["__typename"] == "ValidationFailed"
     assert [p["path"] for p in payload["problems"]] == ["units[1].kind"]
 
@@ -142,12 +149,39 @@ async def test_history_of_an_unknown_record_is_not_found(client: httpx.AsyncClie
     assert response.json()["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
 
 
-async def test_replace_makes_the_document_the_whole_graph(
+async def test_only_an_administrator_may_load_and_nothing_is_written_otherwise(
     app: Starlette, client: httpx.AsyncClient
+) -> None:
+    before = await service_of(app).store.load_all()
+    office = await issue(app, "establishment_office", name="编办-load")
+    for token in (None, office):
+        payload = await load(client, {"regions": []}, replace=True, confirm=True, token=token)
+        assert payload["__typename"] == "PermissionDenied"
+        assert payload["code"] == "FORBIDDEN"
+        assert payload["allowedRoles"] == ["ADMIN"]
+        assert "loadDataset needs the role admin" in payload["message"]
+        assert "须由管理员办理" in payload["message"]
+    assert payload["role"] == "ESTABLISHMENT_OFFICE"
+    assert await service_of(app).store.load_all() == before
+
+
+async def test_replace_without_confirm_is_refused_and_writes_nothing(
+    app: Starlette, client: httpx.AsyncClient, admin_token: str
+) -> None:
+    before = await service_of(app).store.load_all()
+    payload = await load(client, {}, replace=True, token=admin_token)
+    assert payload["__typename"] == "ValidationFailed"
+    assert [p["path"] for p in payload["problems"]] == ["confirm"]
+    assert "pass confirm: true" in payload["message"]
+    assert await service_of(app).store.load_all() == before
+
+
+async def test_replace_makes_the_document_the_whole_graph(
+    app: Starlette, client: httpx.AsyncClient, admin_token: str
 ) -> None:
     only_regions = {"regions": [{"code": DISTRICT, "name": "大兴区", "kind": "district"}]}
     before = (await service_of(app).store.load_all()).size()
-    payload = await load(client, only_regions, replace=True)
+    payload = await load(client, only_regions, replace=True, confirm=True, token=admin_token)
     assert (payload["__typename"], payload["upserted"]) == ("LoadSucceeded", 1)
     assert payload["deleted"] == before - 1 > 0, "a replace counts every record it wiped"
     assert (await service_of(app).store.load_all()).size() == 1
@@ -194,21 +228,29 @@ async def test_derived_holdings_are_written_back_for_people_browsing_the_graph(
     ],
 )
 async def test_control_characters_are_refused_with_their_path_and_nothing_is_written(
-    app: Starlette, client: httpx.AsyncClient, field: str, value: str, path: str
+    app: Starlette,
+    client: httpx.AsyncClient,
+    admin_token: str,
+    field: str,
+    value: str,
+    path: str,
 ) -> None:
     """One NUL once made the embedded store unusable: it must never get past validation."""
     region = {"code": "x", "name": "甲", "kind": "street", "parent": DISTRICT, field: value}
     before = await service_of(app).store.load_all()
-    payload = await load(client, {"regions": [region]})
+    payload = await load(client, {"regions": [region]}, token=admin_token)
     assert payload["__typename"] == "ValidationFailed"
     assert [p["path"] for p in payload["problems"]] == [path]
     assert "control character" in payload["problems"][0]["message"]
     assert await service_of(app).store.load_all() == before
-    written = await load(client, {"regions": [{**region, field: "正常"}]})
+    written = await load(client, {"regions": [{**region, field: "正常"}]}, token=admin_token)
     assert written["__typename"] == "LoadSucceeded"
 
 
-async def test_tabs_and_line_breaks_stay_allowed_in_free_text(client: httpx.AsyncClient) -> None:
+async def test_tabs_and_line_breaks_stay_allowed_in_free_text(
+    client: httpx.AsyncClient, admin_token: str
+) -> None:
     region = {"code": "x2", "name": "乙", "kind": "street", "parent": DISTRICT}
     region["note"] = "一\n二\t三"
-    assert (await load(client, {"regions": [region]}))["__typename"] == "LoadSucceeded"
+    payload = await load(client, {"regions": [region]}, token=admin_token)
+    assert payload["__typename"] == "LoadSucceeded"

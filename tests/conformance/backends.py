@@ -88,8 +88,8 @@ def _neo4j_unavailable() -> str | None:
 
 
 # Test-only wipe so that each test starts from an empty database (Community has one database):
-# records, audit nodes and the write lock go; (:Migration) nodes and the schema stay.
-_WIPE = "MATCH (n) WHERE n:Record OR n:Change OR n:WriteLock DETACH DELETE n"
+# records, audit nodes, the write lock and API tokens go; (:Migration) nodes and the schema stay.
+_WIPE = "MATCH (n) WHERE n:Record OR n:Change OR n:WriteLock OR n:ApiToken DETACH DELETE n"
 
 
 async def _open_neo4j(workdir: Path) -> GraphStore:

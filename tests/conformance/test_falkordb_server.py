@@ -7,10 +7,12 @@ import contextlib
 import os
 import signal
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from graph_service.domain.auth import ApiToken, Role
 from graph_service.domain.changes import ChangeSet, EntityRef
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import StoreUnavailableError
@@ -78,6 +80,14 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         ]
         await store.apply(ChangeSet(deletes=[EntityRef(kind=EntityKind.UNIT, key="xf")]))
         await store.apply(ChangeSet(replace=True))
+        # API tokens (TokenStore): every statement of cypher/tokens/.
+        now = datetime(2026, 1, 1, tzinfo=UTC)
+        token = ApiToken(id="t", secret_hash="h", name="n", role=Role.ADMIN, created_at=now)
+        await store.tokens.save(token)
+        assert await store.tokens.find_by_hash("h") == token
+        await store.tokens.touch("t", now)
+        assert await store.tokens.revoke("t", now) is not None
+        assert len(await store.tokens.list_all()) == 1
     finally:
         await store.close()
 

@@ -19,6 +19,7 @@ def test_defaults_when_nothing_is_set() -> None:
         seed_on_empty=True,
         jurisdiction=None,
         log_level="info",
+        require_token=False,
     )
     assert settings.graphql_url == "http://127.0.0.1:8000/graphql"
 
@@ -32,6 +33,7 @@ def test_environment_is_read_only_when_asked() -> None:
         "GRAPH_SERVICE_SEED_ON_EMPTY": "no",
         "GRAPH_SERVICE_JURISDICTION": " 110115 , 131025,",
         "GRAPH_SERVICE_LOG_LEVEL": "DEBUG",
+        "GRAPH_SERVICE_REQUIRE_TOKEN": "yes",
     }
     settings = load_settings(env)
     assert settings.data_dir == Path("/srv/graph")
@@ -41,6 +43,7 @@ def test_environment_is_read_only_when_asked() -> None:
     assert settings.seed_on_empty is False
     assert settings.jurisdiction == ("110115", "131025")
     assert settings.log_level == "debug"
+    assert settings.require_token is True
 
 
 def test_flags_win_over_environment_and_none_means_not_given() -> None:
@@ -62,6 +65,7 @@ def test_blank_jurisdiction_lets_the_engine_infer_it() -> None:
         ({"GRAPH_SERVICE_PORT": "70000"}, "GRAPH_SERVICE_PORT must be between 0 and 65535"),
         ({"GRAPH_SERVICE_STORE": "sqlite"}, "GRAPH_SERVICE_STORE must be one of falkordb, neo4j"),
         ({"GRAPH_SERVICE_SEED_ON_EMPTY": "maybe"}, "must be true or false, not 'maybe'"),
+        ({"GRAPH_SERVICE_REQUIRE_TOKEN": "sometimes"}, "GRAPH_SERVICE_REQUIRE_TOKEN must be"),
     ],
 )
 def test_bad_values_name_the_variable(env: dict[str, str], message: str) -> None:

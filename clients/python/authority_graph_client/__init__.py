@@ -1,12 +1,17 @@
 """A small typed client for the authority graph service's GraphQL API.
 
-with AuthorityGraphClient("http://127.0.0.1:8000") as client:
+with AuthorityGraphClient("http://127.0.0.1:8000", token=None) as client:  # a token: its role
     answer = client.jurisdiction("330217D00", "110115001000", date(2020, 7, 1))
     [holder.unit.name for holder in answer.primary]
 """
 
 from .client import AsyncAuthorityGraphClient, AuthorityGraphClient
-from .errors import AuthorityGraphClientError, GraphQLResponseError, TransportError
+from .errors import (
+    AuthorityGraphClientError,
+    GraphQLResponseError,
+    PermissionDeniedError,
+    TransportError,
+)
 from .models import (
     Basis,
     ChainLink,
@@ -20,6 +25,7 @@ from .models import (
     RegionRef,
     SearchHit,
     UnitRef,
+    Viewer,
 )
 
 __all__ = [
@@ -34,10 +40,12 @@ __all__ = [
     "Holder",
     "Jurisdiction",
     "LoadResult",
+    "PermissionDeniedError",
     "PowerListEntry",
     "Problem",
     "RegionRef",
     "SearchHit",
     "TransportError",
     "UnitRef",
+    "Viewer",
 ]

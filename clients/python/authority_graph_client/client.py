@@ -1,4 +1,8 @@
-"""Sync and async clients over httpx; both take an injected transport for in-process tests."""
+"""Sync and async clients over httpx; both take an injected transport for in-process tests.
+
+``token=`` sends ``Authorization: Bearer <token>`` with every request; without one the client acts
+as the public.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from typing import Any, TypeVar
 import httpx
 
 from . import operations as ops
-from .errors import GraphQLResponseError, TransportError
-from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit
+from .errors import GraphQLResponseError, PermissionDeniedError, TransportError
+from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit, Viewer
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 30.0
@@ -23,6 +27,10 @@ def _payload(op: ops.Operation[Any]) -> dict[str, Any]:
     return {"query": op.query, "variables": op.variables}
 
 
+def _headers(token: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
 def _result(op: ops.Operation[T], response: httpx.Response) -> T:
     try:
         body = response.json()
@@ -34,20 +42,30 @@ def _result(op: ops.Operation[T], response: httpx.Response) -> T:
         raise GraphQLResponseError(body["errors"])
     if response.status_code >= 400 or body.get("data") is None:
         raise TransportError(f"HTTP {response.status_code}: no data")
-    return op.parse(body["data"])
+    data = body["data"]
+    for payload in data.values():
+        if isinstance(payload, dict) and payload.get("__typename") == "PermissionDenied":
+            raise PermissionDeniedError(payload)
+    return op.parse(data)
 
 
 class AuthorityGraphClient:
-    """Blocking client for ``AuthorityGraphClient("http://127.0.0.1:8000")``; a context manager."""
+    """Blocking client for ``AuthorityGraphClient("http://127.0.0.1:8000", token=…)``.
+
+    A context manager. ``token``: an API token (``graph-service token create``); none: public.
+    """
 
     def __init__(
         self,
         base_url: str,
         *,
+        token: str | None = None,
         transport: httpx.BaseTransport | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        self._http = httpx.Client(base_url=base_url, transport=transport, timeout=timeout)
+        self._http = httpx.Client(
+            base_url=base_url, headers=_headers(token), transport=transport, timeout=timeout
+        )
 
     def __enter__(self) -> AuthorityGraphClient:
         return self
@@ -83,8 +101,15 @@ class AuthorityGraphClient:
     def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
         return self._run(ops.search_items(text, limit))
 
-    def load_dataset(self, document: dict[str, Any], *, replace: bool = False) -> LoadResult:
-        return self._run(ops.load_dataset(document, replace))
+    def viewer(self) -> Viewer:
+        """Who the client's token acts as (role PUBLIC without a token)."""
+        return self._run(ops.viewer())
+
+    def load_dataset(
+        self, document: dict[str, Any], *, replace: bool = False, confirm: bool = False
+    ) -> LoadResult:
+        """Load a dataset (administrators only); ``replace`` needs ``confirm=True``."""
+        return self._run(ops.load_dataset(document, replace, confirm))
 
 
 class AsyncAuthorityGraphClient:
@@ -94,10 +119,13 @@ class AsyncAuthorityGraphClient:
         self,
         base_url: str,
         *,
+        token: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
-        self._http = httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout)
+        self._http = httpx.AsyncClient(
+            base_url=base_url, headers=_headers(token), transport=transport, timeout=timeout
+        )
 
     async def __aenter__(self) -> AsyncAuthorityGraphClient:
         return self
@@ -133,5 +161,10 @@ class AsyncAuthorityGraphClient:
     async def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
         return await self._run(ops.search_items(text, limit))
 
-    async def load_dataset(self, document: dict[str, Any], *, replace: bool = False) -> LoadResult:
-        return await self._run(ops.load_dataset(document, replace))
+    async def viewer(self) -> Viewer:
+        return await self._run(ops.viewer())
+
+    async def load_dataset(
+        self, document: dict[str, Any], *, replace: bool = False, confirm: bool = False
+    ) -> LoadResult:
+        return await self._run(ops.load_dataset(document, replace, confirm))

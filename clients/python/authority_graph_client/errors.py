@@ -1,7 +1,9 @@
 """Errors the client raises.
 
 AuthorityGraphClientError       base: anything the client could not turn into a result
-├── GraphQLResponseError        the service answered with GraphQL errors (``code`` of the first)
+├── GraphQLResponseError        the service answered with GraphQL errors (``code`` of the first;
+│                               ``UNAUTHENTICATED`` for a missing, unknown or revoked token)
+├── PermissionDeniedError       the token's role may not do this (code ``FORBIDDEN``)
 └── TransportError              no usable HTTP answer (connection refused, non-JSON body, 5xx)
 """
 
@@ -29,3 +31,14 @@ class GraphQLResponseError(AuthorityGraphClientError):
 
 class TransportError(AuthorityGraphClientError):
     """The HTTP exchange failed before a GraphQL answer was read."""
+
+
+class PermissionDeniedError(AuthorityGraphClientError):
+    """The service refused the operation for the token's role; nothing was done."""
+
+    code = "FORBIDDEN"
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        self.role: str | None = payload.get("role")
+        self.allowed_roles: list[str] = list(payload.get("allowedRoles") or [])
+        super().__init__(f"FORBIDDEN: {payload.get('message', 'permission denied')}")

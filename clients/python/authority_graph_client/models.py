@@ -207,3 +207,24 @@ class LoadResult:
     change_id: str | None = None
     upserted: int = 0
     problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """Who a token acts as: ``role`` (``PUBLIC`` without one), its Chinese label, name, unit."""
+
+    role: str
+    role_label: str
+    name: str
+    unit: str | None = None
+    token_id: str | None = None
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Viewer:
+        return cls(
+            role=data["role"],
+            role_label=data["roleLabel"],
+            name=data["name"],
+            unit=data.get("unit"),
+            token_id=data.get("tokenId"),
+        )

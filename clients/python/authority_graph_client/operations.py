@@ -18,6 +18,7 @@ from .models import (
     PowerListEntry,
     Problem,
     SearchHit,
+    Viewer,
 )
 
 T = TypeVar("T")
@@ -67,16 +68,23 @@ query SearchItems($text: String!, $limit: Int!) {
 """
 
 LOAD_DATASET = """
-mutation LoadDataset($document: JSON!, $replace: Boolean!) {
-  loadDataset(document: $document, replace: $replace) {
+mutation LoadDataset($document: JSON!, $replace: Boolean!, $confirm: Boolean!) {
+  loadDataset(document: $document, replace: $replace, confirm: $confirm) {
     __typename
     ... on LoadSucceeded { changeId upserted }
     ... on ValidationFailed { problems { path message } }
+    ... on PermissionDenied { message role allowedRoles }
   }
 }
 """
 
-ALL = (JURISDICTION, FINDINGS, POWER_LIST, SEARCH_ITEMS, LOAD_DATASET)
+VIEWER = """
+query Viewer {
+  viewer { role roleLabel name unit tokenId }
+}
+"""
+
+ALL = (JURISDICTION, FINDINGS, POWER_LIST, SEARCH_ITEMS, LOAD_DATASET, VIEWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +139,16 @@ def search_items(text: str, limit: int) -> Operation[list[SearchHit]]:
     )
 
 
-def load_dataset(document: dict[str, Any], replace: bool) -> Operation[LoadResult]:
-    return Operation(LOAD_DATASET, {"document": document, "replace": replace}, _load_result)
+def load_dataset(document: dict[str, Any], replace: bool, confirm: bool) -> Operation[LoadResult]:
+    return Operation(
+        LOAD_DATASET,
+        {"document": document, "replace": replace, "confirm": confirm},
+        _load_result,
+    )
+
+
+def viewer() -> Operation[Viewer]:
+    return Operation(VIEWER, {}, lambda data: Viewer.of(data["viewer"]))
 
 
 def _load_result(data: dict[str, Any]) -> LoadResult:

@@ -1,7 +1,9 @@
-"""Mutation area: load a dataset document (all or nothing).
+"""Mutation area: load a dataset document (all or nothing), for administrators only.
 
 A dataset that does not validate is an expected outcome, so it is a member of the payload union
-(``ValidationFailed`` with every problem and its path) rather than a GraphQL error.
+(``ValidationFailed`` with every problem and its path) rather than a GraphQL error; so is a caller
+whose role may not load (``PermissionDenied``, answered by ``api/permissions.py``). ``replace``
+wipes every record first, so it also needs ``confirm: true``.
 """
 
 from __future__ import annotations
@@ -13,15 +15,10 @@ import strawberry
 from strawberry.scalars import JSON
 
 from graph_service import service
-from graph_service.domain.errors import ValidationError
+from graph_service.domain.errors import Problem, ValidationError
 
 from ..context import Info
-
-
-@strawberry.type(description="One thing wrong with the input: where (acts[12].from) and why.")
-class Problem:
-    path: str
-    message: str
+from ..types.payloads import PermissionDenied, ValidationFailed, validation_failed
 
 
 @strawberry.type(description="The dataset was written; every record carries the audit stamp.")
@@ -36,29 +33,28 @@ class LoadSucceeded:
     deleted: int
 
 
-@strawberry.type(description="Nothing was written: every problem found, each with its path.")
-class ValidationFailed:
-    message: str
-    problems: list[Problem]
-
-
 LoadDatasetPayload = Annotated[
-    LoadSucceeded | ValidationFailed, strawberry.union("LoadDatasetPayload")
+    LoadSucceeded | ValidationFailed | PermissionDenied, strawberry.union("LoadDatasetPayload")
 ]
+
+UNCONFIRMED_REPLACE = Problem(
+    "confirm",
+    "replace: true 将删除全部现有记录，须同时传入 confirm: true / "
+    "replace: true deletes every record first; pass confirm: true as well",
+)
 
 
 async def resolve_load_dataset(
-    info: Info, document: JSON, replace: bool = False
+    info: Info, document: JSON, replace: bool = False, confirm: bool = False
 ) -> LoadDatasetPayload:
     try:
+        if replace and not confirm:
+            raise ValidationError([UNCONFIRMED_REPLACE], "replace was not confirmed")
         record = await service.load_document(
-            info.context.service, document, replace=replace, by="graphql"
+            info.context.service, document, replace=replace, by=info.context.principal.name
         )
     except ValidationError as error:
-        return ValidationFailed(
-            message=str(error),
-            problems=[Problem(path=p.path, message=p.message) for p in error.problems],
-        )
+        return validation_failed(error)
     return LoadSucceeded(
         revision=record.revision,
         change_id=record.id,
@@ -74,7 +70,7 @@ class LoadMutation:
     load_dataset: LoadDatasetPayload = strawberry.mutation(
         resolver=resolve_load_dataset,
         description=(
-            "Load an authority-graph/1 document: upsert its records (or, with replace, make it "
-            "the whole graph). All or nothing."
+            "Load an authority-graph/1 document: upsert its records (or, with replace and "
+            "confirm, make it the whole graph). All or nothing. Administrators only."
         ),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import strawberry
 
+from graph_service.domain.auth import Role as UserRole
 from graph_service.domain.enums import ActKind, Category, EntityKind, RegionKind, UnitKind
 from graph_service.engine.answers import (
     AdjacencyLevel,
@@ -39,6 +40,14 @@ strawberry.enum(
 strawberry.enum(FindingKind, description="What the justice bureau must coordinate.")
 strawberry.enum(Severity, description="How urgent a finding is.")
 strawberry.enum(SearchKind, description="What a search looks for.")
+strawberry.enum(
+    UserRole,
+    name="UserRole",
+    description=(
+        "Who a request acts as: PUBLIC (公众, no token), UNIT (执法单位), ESTABLISHMENT_OFFICE "
+        "(区委编办), JUSTICE_BUREAU (区司法局), ADMIN (管理员)."
+    ),
+)
 
 __all__ = [
     "ActKind",
@@ -53,4 +62,5 @@ __all__ = [
     "Severity",
     "Status",
     "UnitKind",
+    "UserRole",
 ]

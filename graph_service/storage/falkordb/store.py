@@ -43,6 +43,7 @@ from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
 from .params import check_steps
 from .supervisor import Supervisor
+from .tokens import falkordb_tokens
 
 log = logging.getLogger(__name__)
 RETRIES = 2  # further attempts to complete a journaled change set before giving up
@@ -67,6 +68,7 @@ class FalkorDBStore:
         self._last_created = 0  # relationships created by the last statement run
         self.on_step: StepHook | None = None  # test hook: called before each statement of apply
         self.supervisor = Supervisor(handle, on_restart=self._server_restarted)
+        self.tokens = falkordb_tokens(self._run, lambda: self._closed)  # the port's TokenStore
 
     @property
     def capabilities(self) -> frozenset[Capability]:

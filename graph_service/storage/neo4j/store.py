@@ -39,6 +39,7 @@ from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_
 from graph_service.storage.port import Capability, Subgraph
 
 from .errors import translated
+from .tokens import neo4j_tokens
 from .transactions import tagged
 from .values import row
 
@@ -56,6 +57,7 @@ class Neo4jStore:
         self._database = database
         self._batch = batch
         self.on_step: StepHook | None = None  # test hook: called before each step of apply
+        self.tokens = neo4j_tokens(driver, database)  # the port's TokenStore
 
     @property
     def capabilities(self) -> frozenset[Capability]:

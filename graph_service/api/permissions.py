@@ -1,0 +1,171 @@
+"""Permissions as data: one table of (root field → who may call it), checked once per field.
+
+``PERMISSIONS`` has one row per field of ``Query``, ``Mutation`` (and later ``Subscription``):
+the roles allowed outright and, optionally, the argument naming a unit for which the ``unit`` role
+is allowed too ("its own unit only"). ``guard`` attaches an ``Authorize`` field extension to every
+root field from this table when the schema is built, and refuses to build a schema with a field
+that has no row (or a row without a field). Adding a mutation and its permission is one row::
+
+    "Mutation.recordAct": only(Role.ESTABLISHMENT_OFFICE),
+
+A denied call never reaches the resolver. A field whose payload union has ``PermissionDenied`` as a
+member answers with it; any other field fails with a ``FORBIDDEN`` error. Both name, in Chinese and
+English, the roles that may do it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from strawberry.extensions import FieldExtension
+from strawberry.types import get_object_definition
+from strawberry.types.field import StrawberryField
+from strawberry.types.union import StrawberryUnion
+from strawberry.utils.await_maybe import await_maybe
+from strawberry.utils.str_converters import to_camel_case
+
+from graph_service.domain.auth import Principal, Role
+from graph_service.domain.errors import PermissionDeniedError
+
+from .context import Info
+from .types.payloads import PermissionDenied, permission_denied
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Who may call one field.
+
+    ``roles``: allowed whatever the arguments. ``own_unit``: the (Python) name of an argument
+    holding a unit id; a ``unit`` principal bound to that unit is allowed as well.
+    """
+
+    roles: frozenset[Role]
+    own_unit: str | None = None
+
+    def allows(self, principal: Principal, arguments: Mapping[str, Any]) -> bool:
+        if principal.role in self.roles:
+            return True
+        return (
+            self.own_unit is not None
+            and principal.role is Role.UNIT
+            and principal.unit is not None
+            and arguments.get(self.own_unit) == principal.unit
+        )
+
+    def allowed_roles(self) -> list[Role]:
+        """The roles that may call the field (for some arguments), in the order of ``Role``."""
+        extra = {Role.UNIT} if self.own_unit is not None else set()
+        return [role for role in Role if role in self.roles | extra]
+
+
+EVERYONE = Rule(frozenset(Role))
+
+
+def only(*roles: Role, own_unit: str | None = None) -> Rule:
+    """A rule allowing ``roles`` (and, with ``own_unit``, the unit role for its own unit)."""
+    return Rule(frozenset(roles), own_unit)
+
+
+PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
+    {
+        # Reads: answers, search, lists and findings stay public (DESIGN §7 Roles).
+        "Query.viewer": EVERYONE,
+        "Query.jurisdiction": EVERYONE,
+        "Query.findings": EVERYONE,
+        "Query.powerList": EVERYONE,
+        "Query.previewAct": EVERYONE,
+        "Query.searchItems": EVERYONE,
+        "Query.searchUnits": EVERYONE,
+        "Query.searchRegions": EVERYONE,
+        "Query.searchLaws": EVERYONE,
+        "Query.history": EVERYONE,
+        # Writes.
+        "Mutation.loadDataset": only(Role.ADMIN),
+    }
+)
+
+
+def guard(*root_types: type, table: Mapping[str, Rule] = PERMISSIONS) -> None:
+    """Attach ``Authorize`` from ``table`` to every field of ``root_types`` (idempotent).
+
+    Raises ``LookupError`` naming the fields without a row and the rows without a field.
+    """
+    seen: set[str] = set()
+    missing: list[str] = []
+    for root in root_types:
+        definition = get_object_definition(root, strict=True)
+        for field in definition.fields:
+            operation = f"{definition.name}.{field_name(field)}"
+            seen.add(operation)
+            if any(isinstance(e, Authorize) for e in field.extensions):
+                continue
+            if operation not in table:
+                missing.append(operation)
+                continue
+            field.extensions.append(Authorize(operation, table[operation]))
+    roots = {get_object_definition(r, strict=True).name for r in root_types}
+    stale = sorted(op for op in table if op.split(".")[0] in roots and op not in seen)
+    if missing or stale:
+        raise LookupError(
+            f"permission table out of step with the schema: fields without a row {missing}, "
+            f"rows without a field {stale} (api/permissions.py)"
+        )
+
+
+def field_name(field: StrawberryField) -> str:
+    """The field's name in the schema (the schema converts names to camelCase)."""
+    return field.graphql_name or to_camel_case(field.python_name)
+
+
+def denial(operation: str, rule: Rule, principal: Principal) -> PermissionDeniedError:
+    """The error for ``principal`` calling ``operation`` against ``rule``."""
+    allowed = rule.allowed_roles()
+    labels = "、".join(role.label for role in allowed)
+    names = ", ".join(role.value for role in allowed)
+    own = "（执法单位限本单位）" if rule.own_unit else ""
+    own_en = " (the unit role for its own unit only)" if rule.own_unit else ""
+    message = (
+        f"当前身份（{principal.role.label}）无权执行 {operation}，须由{labels}{own}办理 / "
+        f"{operation} needs the role {names}{own_en}; this request acts as {principal.role.value}"
+    )
+    return PermissionDeniedError(
+        operation, principal.role.value, [role.value for role in allowed], message
+    )
+
+
+class Authorize(FieldExtension):
+    """Checks one root field's ``Rule`` against the request's principal before it resolves."""
+
+    def __init__(self, operation: str, rule: Rule) -> None:
+        super().__init__()
+        self.operation = operation
+        self.rule = rule
+        self.answers_with_payload = False
+
+    def apply(self, field: StrawberryField) -> None:
+        members = field.type.types if isinstance(field.type, StrawberryUnion) else ()
+        self.answers_with_payload = PermissionDenied in members
+
+    def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
+        principal = info.context.principal
+        if self.rule.allows(principal, kwargs):
+            return next_(source, info, **kwargs)
+        return self._deny(principal)
+
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        principal = info.context.principal
+        if self.rule.allows(principal, kwargs):
+            # A subscription's next_ gives its async generator itself, not an awaitable.
+            return await await_maybe(next_(source, info, **kwargs))
+        return self._deny(principal)
+
+    def _deny(self, principal: Principal) -> PermissionDenied:
+        error = denial(self.operation, self.rule, principal)
+        if self.answers_with_payload:
+            return permission_denied(error)
+        raise error

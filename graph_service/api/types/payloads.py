@@ -1,0 +1,53 @@
+"""Members of mutation payload unions shared by every mutation: expected outcomes, not errors.
+
+A mutation answers with its success type or one of these (strawberry ``docs/guides/errors.md``):
+``ValidationFailed`` (nothing written; every problem with its path) and ``PermissionDenied``
+(the caller's role may not do this; ``Authorize`` in ``api/permissions.py`` answers with it for
+any field whose payload union has it as a member). Each carries a stable ``code``.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph_service.domain.errors import PermissionDeniedError, ValidationError
+
+from .enums import UserRole as Role  # registered there as the GraphQL enum UserRole
+
+
+@strawberry.type(description="One thing wrong with the input: where (acts[12].from) and why.")
+class Problem:
+    path: str
+    message: str
+
+
+@strawberry.type(description="Nothing was written: every problem found, each with its path.")
+class ValidationFailed:
+    code: str = strawberry.field(description="Always VALIDATION_FAILED.")
+    message: str
+    problems: list[Problem]
+
+
+@strawberry.type(description="Nothing was done: the caller's role may not do this (FORBIDDEN).")
+class PermissionDenied:
+    code: str = strawberry.field(description="Always FORBIDDEN.")
+    message: str = strawberry.field(description="In Chinese and English: which role is needed.")
+    role: Role = strawberry.field(description="The role the request acts as.")
+    allowed_roles: list[Role] = strawberry.field(description="Roles that may do this.")
+
+
+def validation_failed(error: ValidationError) -> ValidationFailed:
+    return ValidationFailed(
+        code=error.code,
+        message=str(error),
+        problems=[Problem(path=p.path, message=p.message) for p in error.problems],
+    )
+
+
+def permission_denied(error: PermissionDeniedError) -> PermissionDenied:
+    return PermissionDenied(
+        code=error.code,
+        message=str(error),
+        role=Role(error.role),
+        allowed_roles=[Role(r) for r in error.allowed],
+    )
