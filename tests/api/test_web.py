@@ -83,7 +83,10 @@ async def test_configured_origins_may_call_the_api(tmp_path: Path) -> None:
         assert preflight.headers["access-control-allow-origin"] == DASHBOARD
         other = await http.options(
             "/graphql",
-            headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"},
+            headers={
+                "Origin": "https://elsewhere.example",
+                "Access-Control-Request-Method": "POST",
+            },
         )
         assert other.status_code == 400
         assert "access-control-allow-origin" not in other.headers
