@@ -11,7 +11,7 @@ import { EDGE_KIND, MODE, NODE_KIND, PROPERTY, ROLE, interval } from "../labels"
 import type { Page } from "../page";
 import { setParams } from "../page";
 import { GraphView, History } from "../queries";
-import { GRAPH_STYLE, LAYOUT } from "./graphStyle";
+import { FIT_PADDING, GRAPH_STYLE, LAYOUT, QUIET_EDGES } from "./graphStyle";
 
 type View = GraphViewQuery["graph"];
 type GraphNode = View["nodes"][number];
@@ -59,7 +59,7 @@ export const graphPage: Page = {
     );
     const picker = new Picker("item", "focus");
     kindSelect.addEventListener("change", () => picker.setKind(PICKER_KIND[kindSelect.value]));
-    const depth = h("select", { name: "depth" }, h("option", { value: "1" }, "1 层"), h("option", { value: "2" }, "2 层"));
+    const depth = h("select", { name: "depth" }, h("option", { value: "1" }, "1 层"), h("option", { value: "2" }, "2 层"), h("option", { value: "3" }, "3 层"));
     depth.value = params.get("depth") ?? "1";
     const lastDay = dayIndex(today());
     const slider = h("input", {
@@ -117,7 +117,7 @@ export const graphPage: Page = {
     window.graphPage = {
       relayout() {
         const start = performance.now();
-        cy.layout(LAYOUT).run();
+        layOut(cy);
         return performance.now() - start;
       },
       lastRender: 0,
@@ -181,14 +181,10 @@ export const graphPage: Page = {
           cy.add(added);
           changed = true;
         }
+        const quiet = view.edges.length > QUIET_EDGES;
+        cy.edges().toggleClass("quiet", quiet);
       });
-      if (changed) {
-        cy.layout(LAYOUT).run();
-        if (cy.zoom() > MAX_FIT_ZOOM) {
-          cy.zoom(MAX_FIT_ZOOM); // a handful of nodes should not fill the screen
-          cy.center();
-        }
-      }
+      if (changed) layOut(cy);
       const focusNode = nodes.get(view.focus);
       status.textContent =
         `${focusNode ? focusNode.label : view.focus} · ${view.at} · ${view.nodes.length} 个节点、${view.edges.length} 条关系` +
@@ -217,6 +213,16 @@ export const graphPage: Page = {
     void draw();
   },
 };
+
+/** Rings around the focus, fitted to the nodes; a handful of nodes should not fill the screen. */
+function layOut(cy: cytoscape.Core): void {
+  cy.layout(LAYOUT).run();
+  cy.fit(cy.nodes(), FIT_PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(cy.nodes());
+  }
+}
 
 async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
   const history = h("ol", { class: "history" }, h("li", { class: "hint" }, "正在读取……"));

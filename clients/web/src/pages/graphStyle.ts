@@ -72,19 +72,29 @@ export const GRAPH_STYLE: cytoscape.StylesheetJson = [
     selector: 'edge[kind = "PARENT_OF"], edge[kind = "LOCATED_IN"], edge[kind = "WITHIN"]',
     style: { "line-color": "#cbd2d9", "target-arrow-color": "#cbd2d9", label: "" },
   },
+  // Dense views draw edges without labels (measuring a thousand labels costs a second); the
+  // label shows on the selected edge and in the side panel.
+  { selector: "edge.quiet", style: { label: "" } },
+  { selector: "edge.quiet:selected", style: { label: "data(label)" } },
   { selector: "edge:selected", style: { width: 4, "line-color": "#f0b429", "target-arrow-color": "#f0b429" } },
 ];
 
 /** Rings around the focus by distance: linear in the nodes, so a 500-node view lays out in
  * milliseconds, and the same rings on every date (a force-directed layout crowded the labels). */
+/** Above this many edges a view is dense: its edges are drawn without labels. */
+export const QUIET_EDGES = 120;
+
 export const LAYOUT: cytoscape.ConcentricLayoutOptions = {
   name: "concentric",
   concentric: (node) => 10 - Number(node.data("distance")),
   levelWidth: () => 1,
   minNodeSpacing: 28,
   animate: false,
-  fit: true,
-  padding: 30,
-  avoidOverlap: true,
+  // Fitting every element (edges' curves included) and avoiding overlaps by measured label boxes
+  // doubled the first layout of a large view; the page fits the nodes itself (see fitNodes).
+  fit: false,
+  avoidOverlap: false,
 };
+
+export const FIT_PADDING = 30;
 

@@ -42,6 +42,7 @@ export const queryPage: Page = {
         });
         replace(result, renderAnswer(data.jurisdiction, recorded.value));
         result.dataset.state = "ready";
+        performance.mark("answer-shown"); // read by the browser benchmark
       } catch (error) {
         replace(result, h("p", { class: "error" }, describeError(error)));
         result.dataset.state = "error";
