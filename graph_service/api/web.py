@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
@@ -23,8 +24,17 @@ MISSING = """<!doctype html><meta charset="utf-8"><title>Web app not built</titl
 NO_STALE = {"Cache-Control": "no-cache"}
 
 
+class _Revalidated(StaticFiles):
+    """Static files that browsers revalidate (ETag) before reuse: names are not content-hashed."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(NO_STALE)
+        return response
+
+
 def static_files() -> StaticFiles:
-    return StaticFiles(directory=STATIC_DIR, check_dir=False)
+    return _Revalidated(directory=STATIC_DIR, check_dir=False)
 
 
 async def app_page(request: Request) -> Response:

@@ -33,6 +33,7 @@ async def test_the_app_page_and_every_asset_it_names_are_served(client: httpx.As
         assert asset.startswith("/static/"), f"{asset} is not served by the service"
         response = await client.get(asset)
         assert response.status_code == 200, asset
+        assert response.headers["cache-control"] == "no-cache"  # names are not content-hashed
 
 
 async def test_a_browser_gets_graphiql_from_the_bundle_not_from_a_cdn(
