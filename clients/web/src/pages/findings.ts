@@ -4,7 +4,7 @@ import { describeError, request } from "../api";
 import { Picker } from "../components/picker";
 import { h, replace, today } from "../dom";
 import type { FindingFilter, FindingKind, FindingsQuery, Severity } from "../gql/graphql";
-import { FINDING_KIND, SEVERITY } from "../labels";
+import { CAUSE, FINDING_KIND, SEVERITY } from "../labels";
 import type { Page } from "../page";
 import { setParams } from "../page";
 import { Findings } from "../queries";
@@ -173,7 +173,7 @@ function renderFinding(finding: Finding): HTMLElement {
         finding.places.length ? [h("dt", {}, "地点"), h("dd", {}, finding.places.map((p) => p.name).join("、"))] : null,
         finding.acts.length ? [h("dt", {}, "相关决定"), h("dd", {}, finding.acts.join("、"))] : null,
         finding.holdings.length ? [h("dt", {}, "相关职权"), h("dd", {}, `${finding.holdings.length} 项`)] : null,
-        finding.cause ? [h("dt", {}, "成因"), h("dd", {}, finding.cause)] : null,
+        finding.cause ? [h("dt", {}, "成因"), h("dd", {}, CAUSE[finding.cause] ?? finding.cause)] : null,
         routing.length ? [h("dt", {}, "办理"), h("dd", { class: "routing" }, routing.join("；"))] : null,
       ),
     ),

@@ -7,7 +7,7 @@ import { describeError, request } from "../api";
 import { Picker, type PickerKind } from "../components/picker";
 import { h, replace, today } from "../dom";
 import type { EntityKind, GraphNodeKind, GraphViewQuery } from "../gql/graphql";
-import { EDGE_KIND, MODE, NODE_KIND, PROPERTY, ROLE, interval } from "../labels";
+import { EDGE_KIND, MODE, NODE_KIND, PROPERTY, ROLE, VALUE, interval } from "../labels";
 import type { Page } from "../page";
 import { setParams } from "../page";
 import { GraphView, History } from "../queries";
@@ -237,7 +237,7 @@ async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
       h("dd", {}, h("code", {}, node.key)),
       h("dt", {}, "有效期"),
       h("dd", {}, interval(node.validFrom, node.validTo)),
-      node.properties.map((p) => [h("dt", {}, PROPERTY[p.name] ?? p.name), h("dd", {}, p.value)]),
+      node.properties.map((p) => [h("dt", {}, PROPERTY[p.name] ?? p.name), h("dd", {}, VALUE[p.value] ?? p.value)]),
     ),
     h("h4", {}, "变更历史"),
     history,

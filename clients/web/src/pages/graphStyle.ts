@@ -81,19 +81,29 @@ export const GRAPH_STYLE: cytoscape.StylesheetJson = [
 
 /** Rings around the focus by distance: linear in the nodes, so a 500-node view lays out in
  * milliseconds, and the same rings on every date (a force-directed layout crowded the labels). */
+const KIND_ORDER: Record<string, number> = {
+  UNIT: 6,
+  ITEM: 5,
+  REGION: 4,
+  AGREEMENT: 3,
+  ACT: 2,
+  LAW: 1,
+};
+
 /** Above this many edges a view is dense: its edges are drawn without labels. */
 export const QUIET_EDGES = 120;
 
 export const LAYOUT: cytoscape.ConcentricLayoutOptions = {
   name: "concentric",
-  concentric: (node) => 10 - Number(node.data("distance")),
-  levelWidth: () => 1,
+  // one ring per distance (100 apart, a level is 50 wide); within a ring, kinds sit together
+  concentric: (node) => (10 - Number(node.data("distance"))) * 100 + (KIND_ORDER[node.data("kind")] ?? 0),
+  levelWidth: () => 50,
   minNodeSpacing: 28,
   animate: false,
-  // Fitting every element (edges' curves included) and avoiding overlaps by measured label boxes
-  // doubled the first layout of a large view; the page fits the nodes itself (see fitNodes).
+  // Fitting every element (edges' curves included) doubled the first layout of a large view; the
+  // page fits the nodes alone after the layout.
   fit: false,
-  avoidOverlap: false,
+  avoidOverlap: true,
 };
 
 export const FIT_PADDING = 30;
