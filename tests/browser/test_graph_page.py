@@ -97,7 +97,9 @@ def test_clicking_a_node_focuses_it_and_shows_its_record(offline_page: Offline) 
     panel = page.locator(".side-panel")
     expect(panel.locator("h3")).to_have_text("兴丰街道办事处")
     expect(panel).to_contain_text("兴丰街道")  # its region, a key property
-    expect(panel.locator(".history li").first).to_contain_text("load")  # the seed's change set
+    first = panel.locator(".history li").first  # the seed's change set created it
+    expect(first).to_contain_text("第1版 新增")
+    expect(first).to_contain_text("载入数据集")
     focus = page.evaluate(f"window.cy.getElementById('{STREET}').data('distance')")
     assert focus == 0
     assert page.evaluate(f"window.cy.getElementById('{FOCUS}').length") == 1  # still one step away

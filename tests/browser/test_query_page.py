@@ -3,6 +3,8 @@ with the searchable pickers, the memo copied, and the answer as recorded before 
 
 from __future__ import annotations
 
+from datetime import date
+
 from playwright.sync_api import Page, expect
 
 from .conftest import Offline
@@ -67,8 +69,14 @@ def test_as_recorded_on_a_day_before_the_seed_was_loaded_nothing_was_recorded(
     expect(page.locator('input[data-picker="item"]')).to_have_value(
         "对个人在禁止吸烟场所吸烟的处罚"
     )
-    page.fill('input[name="asRecordedOn"]', "2020-01-01")
+    recorded = page.locator('input[name="asRecordedOn"]')
+    recorded.fill("2020-01-01")  # the seed was recorded when the service started, not then
     page.get_by_role("button", name="查询").click()
-    expect(page.locator(".answer .meta")).to_contain_text("记录截至：2020-01-01")
-    assert page.locator(".answer").get_attribute("data-status") == "GAP"
-    assert _rows(page) == []
+    expect(page.locator(".result")).to_have_attribute("data-state", "unrecorded")
+    expect(page.locator("[data-unrecorded]")).to_contain_text("截至 2020-01-01 的记录中尚无")
+    assert page.locator("table.holders").count() == 0
+
+    recorded.fill(date.today().isoformat())  # as recorded today: the answer stands
+    page.get_by_role("button", name="查询").click()
+    expect(page.locator(".answer .meta")).to_contain_text(f"记录截至：{date.today()}")
+    assert _rows(page) == [(STREET, "PRIMARY"), (COMMISSION, "SUPERVISOR")]

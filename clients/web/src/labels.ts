@@ -1,5 +1,6 @@
 // Chinese names of the API's enums, as a government office writes them.
 import type {
+  VersionOperation,
   ActKind,
   Category,
   FindingKind,
@@ -173,4 +174,10 @@ export const VALUE: Record<string, string> = {
   normative_document: "规范性文件",
   policy: "政策文件",
   agreement: "协议",
+};
+
+export const OPERATION: Record<VersionOperation, string> = {
+  CREATED: "新增",
+  UPDATED: "修改",
+  DELETED: "删除",
 };

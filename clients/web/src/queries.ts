@@ -137,7 +137,12 @@ export const GraphView = graphql(`
 
 export const History = graphql(`
   query History($kind: EntityKind!, $key: String!) {
-    history(kind: $kind, key: $key) { id recordedAt recordedBy summary }
+    history(kind: $kind, key: $key) {
+      revision
+      operation
+      changes { field }
+      change { recordedAt recordedBy summary comment document }
+    }
   }
 `);
 

@@ -7,7 +7,7 @@ import { describeError, request } from "../api";
 import { Picker, type PickerKind } from "../components/picker";
 import { h, replace, today } from "../dom";
 import type { EntityKind, GraphNodeKind, GraphViewQuery } from "../gql/graphql";
-import { EDGE_KIND, MODE, NODE_KIND, PROPERTY, ROLE, VALUE, interval } from "../labels";
+import { EDGE_KIND, MODE, NODE_KIND, OPERATION, PROPERTY, ROLE, VALUE, interval } from "../labels";
 import type { Page } from "../page";
 import { setParams } from "../page";
 import { GraphView, History } from "../queries";
@@ -247,7 +247,15 @@ async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
     replace(
       history,
       data.history.length
-        ? data.history.map((c) => h("li", {}, h("time", {}, c.recordedAt.slice(0, 19).replace("T", " ")), ` ${c.recordedBy}：${c.summary}`))
+        ? data.history.map((v) =>
+            h(
+              "li",
+              { "data-revision": v.revision },
+              h("time", {}, v.change.recordedAt.slice(0, 19).replace("T", " ")),
+              ` 第${v.revision}版 ${OPERATION[v.operation]}（${v.change.recordedBy}）：${v.change.comment ?? v.change.summary}`,
+              v.changes.length ? h("small", {}, `变更字段：${v.changes.map((c) => c.field).join("、")}`) : null,
+            ),
+          )
         : h("li", { class: "hint" }, "无变更记录。"),
     );
   } catch (error) {

@@ -1,5 +1,5 @@
 // 管辖查询: who is competent for an item at a place on a date, and why — with a memo to copy.
-import { describeError, request } from "../api";
+import { ApiError, describeError, request } from "../api";
 import { Picker } from "../components/picker";
 import { copyText, h, replace, today } from "../dom";
 import type { JurisdictionQuery } from "../gql/graphql";
@@ -44,6 +44,12 @@ export const queryPage: Page = {
         result.dataset.state = "ready";
         performance.mark("answer-shown"); // read by the browser benchmark
       } catch (error) {
+        if (error instanceof ApiError && error.code === "NOT_FOUND" && recorded.value) {
+          // nothing about the item or the place had been recorded by then
+          replace(result, h("p", { class: "hint", "data-unrecorded": true }, `截至 ${recorded.value} 的记录中尚无该事项或地点（${error.message}）。`));
+          result.dataset.state = "unrecorded";
+          return;
+        }
         replace(result, h("p", { class: "error" }, describeError(error)));
         result.dataset.state = "error";
       }
