@@ -26,7 +26,9 @@ function show(): void {
   const { page, params } = route();
   replace(
     nav,
-    PAGES.map((p) => h("a", { href: `#/${p.id}`, class: p === page ? "active" : "", "data-page": p.id }, p.title)),
+    PAGES.map((p) =>
+      h("a", { href: `#/${p.id}`, class: p === page ? "active" : "", "data-page": p.id }, p.title),
+    ),
     h("a", { href: "/graphql", class: "external", target: "_blank" }, "GraphiQL"),
   );
   document.title = `${page.title} · 行政执法职权图谱`;
@@ -47,7 +49,12 @@ document.body.append(
   h(
     "header",
     { class: "masthead" },
-    h("div", { class: "brand" }, h("span", { class: "seal" }, "权"), h("div", {}, h("h1", {}, "行政执法职权图谱"), h("p", {}, "管辖查询 · 问题协调 · 权力清单"))),
+    h(
+      "div",
+      { class: "brand" },
+      h("span", { class: "seal" }, "权"),
+      h("div", {}, h("h1", {}, "行政执法职权图谱"), h("p", {}, "管辖查询 · 问题协调 · 权力清单")),
+    ),
     account,
   ),
   nav,

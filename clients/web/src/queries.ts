@@ -3,46 +3,107 @@ import { graphql } from "./gql";
 
 export const SearchItems = graphql(`
   query SearchItems($text: String!, $limit: Int!) {
-    searchItems(text: $text, limit: $limit) { kind key name detail }
+    searchItems(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `);
 
 export const SearchUnits = graphql(`
   query SearchUnits($text: String!, $limit: Int!) {
-    searchUnits(text: $text, limit: $limit) { kind key name detail }
+    searchUnits(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `);
 
 export const SearchRegions = graphql(`
   query SearchRegions($text: String!, $limit: Int!) {
-    searchRegions(text: $text, limit: $limit) { kind key name detail }
+    searchRegions(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `);
 
 export const Jurisdiction = graphql(`
   query Jurisdiction($item: String!, $place: String!, $at: Date, $asRecordedOn: Date) {
     jurisdiction(item: $item, place: $place, at: $at, asRecordedOn: $asRecordedOn) {
-      item { code name category field }
-      place { code name kind }
+      item {
+        code
+        name
+        category
+        field
+      }
+      place {
+        code
+        name
+        kind
+      }
       at
       status
       inForce
       explanation
       holders {
         holding
-        unit { id name kind }
+        unit {
+          id
+          name
+          kind
+        }
         role
         mode
         validFrom
         validTo
-        scope { code name }
-        carvedOut { code name }
+        scope {
+          code
+          name
+        }
+        carvedOut {
+          code
+          name
+        }
         joint
-        principal { id name }
-        basis { provision lawTitle article text inForce }
-        chain { act kind effective docNumber docTitle explanation }
+        principal {
+          id
+          name
+        }
+        basis {
+          provision
+          lawTitle
+          article
+          text
+          inForce
+        }
+        chain {
+          act
+          kind
+          effective
+          docNumber
+          docTitle
+          explanation
+        }
       }
-      counterparts { unit { id name } region { code name } agreement agreementTitle }
+      counterparts {
+        unit {
+          id
+          name
+        }
+        region {
+          code
+          name
+        }
+        agreement
+        agreementTitle
+      }
     }
   }
 `);
@@ -51,22 +112,48 @@ export const Findings = graphql(`
   query Findings($at: Date, $filter: FindingFilter, $first: Int!, $after: String) {
     findings(at: $at, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
           kind
           severity
           summary
-          item { code name field }
-          items { code name field }
-          units { id name }
-          places { code name }
+          item {
+            code
+            name
+            field
+          }
+          items {
+            code
+            name
+            field
+          }
+          units {
+            id
+            name
+          }
+          places {
+            code
+            name
+          }
           acts
           holdings
-          coordinator { id name }
-          justiceBureau { id name }
-          notify { id name }
+          coordinator {
+            id
+            name
+          }
+          justiceBureau {
+            id
+            name
+          }
+          notify {
+            id
+            name
+          }
           cause
         }
       }
@@ -77,14 +164,25 @@ export const Findings = graphql(`
 export const HeatFindings = graphql(`
   query HeatFindings($at: Date, $first: Int!, $after: String) {
     findings(at: $at, filter: { kinds: [OVERLAP, GAP] }, first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
           kind
-          item { code field }
-          items { code field }
-          places { code }
+          item {
+            code
+            field
+          }
+          items {
+            code
+            field
+          }
+          places {
+            code
+          }
         }
       }
     }
@@ -114,7 +212,10 @@ export const GraphView = graphql(`
         distance
         validFrom
         validTo
-        properties { name value }
+        properties {
+          name
+          value
+        }
       }
       edges {
         id
@@ -140,8 +241,16 @@ export const History = graphql(`
     history(kind: $kind, key: $key) {
       revision
       operation
-      changes { field }
-      change { recordedAt recordedBy summary comment document }
+      changes {
+        field
+      }
+      change {
+        recordedAt
+        recordedBy
+        summary
+        comment
+        document
+      }
     }
   }
 `);
@@ -149,15 +258,31 @@ export const History = graphql(`
 export const PowerList = graphql(`
   query PowerList($unit: String!, $at: Date) {
     powerList(unit: $unit, at: $at) {
-      item { code name category field }
+      item {
+        code
+        name
+        category
+        field
+      }
       role
       mode
-      scopes { code name }
-      carvedOut { code name }
+      scopes {
+        code
+        name
+      }
+      carvedOut {
+        code
+        name
+      }
       validFrom
       validTo
       acts
-      basis { provision lawTitle article inForce }
+      basis {
+        provision
+        lawTitle
+        article
+        inForce
+      }
     }
   }
 `);

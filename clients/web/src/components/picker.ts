@@ -57,7 +57,9 @@ export class Picker {
         this.list.hidden = true;
       }
     });
-    this.input.addEventListener("blur", () => window.setTimeout(() => (this.list.hidden = true), 150));
+    this.input.addEventListener("blur", () =>
+      window.setTimeout(() => (this.list.hidden = true), 150),
+    );
   }
 
   get value(): Picked | null {

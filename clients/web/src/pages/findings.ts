@@ -22,7 +22,9 @@ export const findingsPage: Page = {
       "select",
       { name: "kind" },
       h("option", { value: "" }, "全部类型"),
-      (Object.keys(FINDING_KIND) as FindingKind[]).map((k) => h("option", { value: k }, FINDING_KIND[k])),
+      (Object.keys(FINDING_KIND) as FindingKind[]).map((k) =>
+        h("option", { value: k }, FINDING_KIND[k]),
+      ),
     );
     kind.value = params.get("kind") ?? "";
     const severity = h(
@@ -60,14 +62,28 @@ export const findingsPage: Page = {
         replace(
           list,
           h("p", { class: "count", "data-total": totalCount }, `共 ${totalCount} 条问题`),
-          edges.length ? edges.map((e) => renderFinding(e.node)) : h("p", { class: "hint" }, "无符合条件的问题。"),
+          edges.length
+            ? edges.map((e) => renderFinding(e.node))
+            : h("p", { class: "hint" }, "无符合条件的问题。"),
         );
         const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
         replace(
           pager,
-          h("button", { type: "button", disabled: pageIndex === 0, onclick: () => void load(pageIndex - 1) }, "上一页"),
+          h(
+            "button",
+            { type: "button", disabled: pageIndex === 0, onclick: () => void load(pageIndex - 1) },
+            "上一页",
+          ),
           h("span", {}, `第 ${pageIndex + 1} / ${pages} 页`),
-          h("button", { type: "button", disabled: !pageInfo.hasNextPage, onclick: () => void load(pageIndex + 1) }, "下一页"),
+          h(
+            "button",
+            {
+              type: "button",
+              disabled: !pageInfo.hasNextPage,
+              onclick: () => void load(pageIndex + 1),
+            },
+            "下一页",
+          ),
         );
         list.dataset.state = "ready";
       } catch (error) {
@@ -152,7 +168,11 @@ function renderFinding(finding: Finding): HTMLElement {
   ].filter(Boolean) as string[];
   return h(
     "article",
-    { class: `finding severity-${finding.severity.toLowerCase()}`, "data-finding": finding.id, "data-kind": finding.kind },
+    {
+      class: `finding severity-${finding.severity.toLowerCase()}`,
+      "data-finding": finding.id,
+      "data-kind": finding.kind,
+    },
     h(
       "header",
       {},
@@ -168,13 +188,30 @@ function renderFinding(finding: Finding): HTMLElement {
       h(
         "dl",
         {},
-        items.length ? [h("dt", {}, "事项"), h("dd", {}, items.map((i) => `${i.name}（${i.code}）`).join("；"))] : null,
-        finding.units.length ? [h("dt", {}, "执法主体"), h("dd", {}, finding.units.map((u) => u.name).join("、"))] : null,
-        finding.places.length ? [h("dt", {}, "地点"), h("dd", {}, finding.places.map((p) => p.name).join("、"))] : null,
-        finding.acts.length ? [h("dt", {}, "相关决定"), h("dd", {}, finding.acts.join("、"))] : null,
-        finding.holdings.length ? [h("dt", {}, "相关职权"), h("dd", {}, `${finding.holdings.length} 项`)] : null,
-        finding.cause ? [h("dt", {}, "成因"), h("dd", {}, CAUSE[finding.cause] ?? finding.cause)] : null,
-        routing.length ? [h("dt", {}, "办理"), h("dd", { class: "routing" }, routing.join("；"))] : null,
+        items.length
+          ? [
+              h("dt", {}, "事项"),
+              h("dd", {}, items.map((i) => `${i.name}（${i.code}）`).join("；")),
+            ]
+          : null,
+        finding.units.length
+          ? [h("dt", {}, "执法主体"), h("dd", {}, finding.units.map((u) => u.name).join("、"))]
+          : null,
+        finding.places.length
+          ? [h("dt", {}, "地点"), h("dd", {}, finding.places.map((p) => p.name).join("、"))]
+          : null,
+        finding.acts.length
+          ? [h("dt", {}, "相关决定"), h("dd", {}, finding.acts.join("、"))]
+          : null,
+        finding.holdings.length
+          ? [h("dt", {}, "相关职权"), h("dd", {}, `${finding.holdings.length} 项`)]
+          : null,
+        finding.cause
+          ? [h("dt", {}, "成因"), h("dd", {}, CAUSE[finding.cause] ?? finding.cause)]
+          : null,
+        routing.length
+          ? [h("dt", {}, "办理"), h("dd", { class: "routing" }, routing.join("；"))]
+          : null,
       ),
     ),
   );

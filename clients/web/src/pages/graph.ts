@@ -59,7 +59,13 @@ export const graphPage: Page = {
     );
     const picker = new Picker("item", "focus");
     kindSelect.addEventListener("change", () => picker.setKind(PICKER_KIND[kindSelect.value]));
-    const depth = h("select", { name: "depth" }, h("option", { value: "1" }, "1 层"), h("option", { value: "2" }, "2 层"), h("option", { value: "3" }, "3 层"));
+    const depth = h(
+      "select",
+      { name: "depth" },
+      h("option", { value: "1" }, "1 层"),
+      h("option", { value: "2" }, "2 层"),
+      h("option", { value: "3" }, "3 层"),
+    );
     depth.value = params.get("depth") ?? "1";
     const lastDay = dayIndex(today());
     const slider = h("input", {
@@ -74,12 +80,20 @@ export const graphPage: Page = {
     const dateLabel = h("output", { class: "date-label" }, dayOf(Number(slider.value)));
     const status = h("p", { class: "graph-status" });
     const canvas = h("div", { class: "graph-canvas", id: "cy" });
-    const panel = h("aside", { class: "side-panel" }, h("p", { class: "hint" }, "点击节点查看其记录与变更历史，并以其为中心展开。"));
+    const panel = h(
+      "aside",
+      { class: "side-panel" },
+      h("p", { class: "hint" }, "点击节点查看其记录与变更历史，并以其为中心展开。"),
+    );
     const years = h(
       "div",
       { class: "ticks" },
       Array.from({ length: new Date().getFullYear() - 2013 }, (_, i) => 2014 + i).map((year) =>
-        h("span", { style: `left:${((dayIndex(`${year}-01-01`) / lastDay) * 100).toFixed(2)}%` }, String(year)),
+        h(
+          "span",
+          { style: `left:${((dayIndex(`${year}-01-01`) / lastDay) * 100).toFixed(2)}%` },
+          String(year),
+        ),
       ),
     );
 
@@ -100,7 +114,13 @@ export const graphPage: Page = {
         h("label", {}, "层数", depth),
         h("button", { type: "submit", class: "primary" }, "展开"),
       ),
-      h("div", { class: "slider" }, h("span", {}, "日期"), h("div", { class: "slider-track" }, slider, years), dateLabel),
+      h(
+        "div",
+        { class: "slider" },
+        h("span", {}, "日期"),
+        h("div", { class: "slider-track" }, slider, years),
+        dateLabel,
+      ),
       h("div", { class: "graph-layout" }, h("div", { class: "graph-main" }, canvas, status), panel),
     );
 
@@ -188,7 +208,9 @@ export const graphPage: Page = {
       const focusNode = nodes.get(view.focus);
       status.textContent =
         `${focusNode ? focusNode.label : view.focus} · ${view.at} · ${view.nodes.length} 个节点、${view.edges.length} 条关系` +
-        (view.truncated ? `（已截取，共 ${view.totalNodes} 个节点、${view.totalEdges} 条关系）` : "");
+        (view.truncated
+          ? `（已截取，共 ${view.totalNodes} 个节点、${view.totalEdges} 条关系）`
+          : "");
       if (focusNode) {
         picker.set({ key: focusNode.key, name: focusNode.label });
         const pickerKind = focusNode.kind.toLowerCase();
@@ -228,7 +250,12 @@ async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
   const history = h("ol", { class: "history" }, h("li", { class: "hint" }, "正在读取……"));
   replace(
     panel,
-    h("p", { class: "kind" }, NODE_KIND[node.kind], node.illustrative ? h("span", { class: "badge illustrative" }, "示例数据") : null),
+    h(
+      "p",
+      { class: "kind" },
+      NODE_KIND[node.kind],
+      node.illustrative ? h("span", { class: "badge illustrative" }, "示例数据") : null,
+    ),
     h("h3", { "data-panel-key": node.key }, node.label),
     h(
       "dl",
@@ -237,7 +264,10 @@ async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
       h("dd", {}, h("code", {}, node.key)),
       h("dt", {}, "有效期"),
       h("dd", {}, interval(node.validFrom, node.validTo)),
-      node.properties.map((p) => [h("dt", {}, PROPERTY[p.name] ?? p.name), h("dd", {}, VALUE[p.value] ?? p.value)]),
+      node.properties.map((p) => [
+        h("dt", {}, PROPERTY[p.name] ?? p.name),
+        h("dd", {}, VALUE[p.value] ?? p.value),
+      ]),
     ),
     h("h4", {}, "变更历史"),
     history,
@@ -253,7 +283,9 @@ async function showNode(panel: HTMLElement, node: GraphNode): Promise<void> {
               { "data-revision": v.revision },
               h("time", {}, v.change.recordedAt.slice(0, 19).replace("T", " ")),
               ` 第${v.revision}版 ${OPERATION[v.operation]}（${v.change.recordedBy}）：${v.change.comment ?? v.change.summary}`,
-              v.changes.length ? h("small", {}, `变更字段：${v.changes.map((c) => c.field).join("、")}`) : null,
+              v.changes.length
+                ? h("small", {}, `变更字段：${v.changes.map((c) => c.field).join("、")}`)
+                : null,
             ),
           )
         : h("li", { class: "hint" }, "无变更记录。"),
@@ -276,7 +308,9 @@ function showEdge(panel: HTMLElement, edge: GraphEdge, cy: cytoscape.Core): void
       h("dd", {}, edge.label),
       edge.role ? [h("dt", {}, "角色"), h("dd", {}, ROLE[edge.role])] : null,
       edge.mode ? [h("dt", {}, "方式"), h("dd", {}, MODE[edge.mode])] : null,
-      edge.validFrom ? [h("dt", {}, "有效期"), h("dd", {}, interval(edge.validFrom, edge.validTo))] : null,
+      edge.validFrom
+        ? [h("dt", {}, "有效期"), h("dd", {}, interval(edge.validFrom, edge.validTo))]
+        : null,
       edge.scopes.length ? [h("dt", {}, "范围"), h("dd", {}, edge.scopes.join("、"))] : null,
       edge.carvedOut.length ? [h("dt", {}, "除外"), h("dd", {}, edge.carvedOut.join("、"))] : null,
       edge.acts.length ? [h("dt", {}, "决定"), h("dd", {}, edge.acts.join(" → "))] : null,

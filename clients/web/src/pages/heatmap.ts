@@ -45,7 +45,9 @@ async function townsAround(place: string, at: string): Promise<Town[]> {
     kinds: ["PARENT_OF"],
     limit: 2000,
   });
-  const children = new Set(down.graph.edges.filter((e) => e.source === parent).map((e) => e.target));
+  const children = new Set(
+    down.graph.edges.filter((e) => e.source === parent).map((e) => e.target),
+  );
   return down.graph.nodes
     .filter((n) => children.has(n.id))
     .map((n) => ({ code: n.key, name: n.label }))
@@ -92,7 +94,12 @@ export async function renderHeatMap(
       h(
         "thead",
         {},
-        h("tr", {}, h("th", { class: "corner" }, "领域＼乡镇街道"), towns.map((t) => h("th", { title: t.code }, h("span", {}, t.name)))),
+        h(
+          "tr",
+          {},
+          h("th", { class: "corner" }, "领域＼乡镇街道"),
+          towns.map((t) => h("th", { title: t.code }, h("span", {}, t.name))),
+        ),
       ),
       h(
         "tbody",
@@ -106,7 +113,14 @@ export async function renderHeatMap(
               const cell = cells.get(`${field}|${town.code}`) ?? { overlaps: 0, gaps: 0 };
               const total = cell.overlaps + cell.gaps;
               const strength = total ? 0.25 + (0.75 * total) / max : 0;
-              const tone = cell.overlaps && cell.gaps ? "both" : cell.overlaps ? "overlap" : cell.gaps ? "gap" : "none";
+              const tone =
+                cell.overlaps && cell.gaps
+                  ? "both"
+                  : cell.overlaps
+                    ? "overlap"
+                    : cell.gaps
+                      ? "gap"
+                      : "none";
               return h(
                 "td",
                 {

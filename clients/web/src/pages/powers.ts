@@ -53,7 +53,11 @@ export const powersPage: Page = {
     replace(
       container,
       h("h2", {}, "权力清单"),
-      h("p", { class: "lead" }, "依据已记录的决定推导某一执法主体在某日的职权，含法律依据与除外区域；可与另一日期对比变化。"),
+      h(
+        "p",
+        { class: "lead" },
+        "依据已记录的决定推导某一执法主体在某日的职权，含法律依据与除外区域；可与另一日期对比变化。",
+      ),
       h(
         "form",
         {
@@ -92,7 +96,17 @@ function renderList(entries: Entry[], at: string): HTMLElement {
     h(
       "table",
       { class: "powers" },
-      h("thead", {}, h("tr", {}, ["事项", "类别", "角色", "方式", "范围", "有效期", "法律依据", "决定"].map((t) => h("th", {}, t)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ["事项", "类别", "角色", "方式", "范围", "有效期", "法律依据", "决定"].map((t) =>
+            h("th", {}, t),
+          ),
+        ),
+      ),
       h(
         "tbody",
         {},
@@ -108,10 +122,22 @@ function renderList(entries: Entry[], at: string): HTMLElement {
               "td",
               {},
               scopeText(e),
-              e.carvedOut.length ? h("small", { class: "carved" }, `不含${e.carvedOut.map((c) => c.name).join("、")}`) : null,
+              e.carvedOut.length
+                ? h(
+                    "small",
+                    { class: "carved" },
+                    `不含${e.carvedOut.map((c) => c.name).join("、")}`,
+                  )
+                : null,
             ),
             h("td", { class: "nowrap" }, interval(e.validFrom, e.validTo)),
-            h("td", {}, e.basis.map((b) => h("div", { class: b.inForce ? "" : "stale" }, `《${b.lawTitle}》${b.article}`))),
+            h(
+              "td",
+              {},
+              e.basis.map((b) =>
+                h("div", { class: b.inForce ? "" : "stale" }, `《${b.lawTitle}》${b.article}`),
+              ),
+            ),
             h("td", { class: "acts" }, e.acts.join(" → ")),
           ),
         ),
@@ -146,7 +172,9 @@ function renderDiff(before: Entry[], after: Entry[], from: string, to: string): 
           {},
           added.map((e) => row("added", "新增", e)),
           removed.map((e) => row("removed", "减少", e)),
-          changed.map((e) => row("changed", "范围变化", e, `，原为${scopeText(old.get(entryKey(e))!)}`)),
+          changed.map((e) =>
+            row("changed", "范围变化", e, `，原为${scopeText(old.get(entryKey(e))!)}`),
+          ),
         )
       : h("p", { class: "hint" }, "两日职权无变化。"),
   );

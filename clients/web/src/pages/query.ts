@@ -46,7 +46,14 @@ export const queryPage: Page = {
       } catch (error) {
         if (error instanceof ApiError && error.code === "NOT_FOUND" && recorded.value) {
           // nothing about the item or the place had been recorded by then
-          replace(result, h("p", { class: "hint", "data-unrecorded": true }, `截至 ${recorded.value} 的记录中尚无该事项或地点（${error.message}）。`));
+          replace(
+            result,
+            h(
+              "p",
+              { class: "hint", "data-unrecorded": true },
+              `截至 ${recorded.value} 的记录中尚无该事项或地点（${error.message}）。`,
+            ),
+          );
           result.dataset.state = "unrecorded";
           return;
         }
@@ -72,7 +79,11 @@ export const queryPage: Page = {
     replace(
       container,
       h("h2", {}, "管辖查询"),
-      h("p", { class: "lead" }, "查询某一职权事项在某地某日由谁行使、依据为何；可按记录日期回溯当时的记录。"),
+      h(
+        "p",
+        { class: "lead" },
+        "查询某一职权事项在某地某日由谁行使、依据为何；可按记录日期回溯当时的记录。",
+      ),
       form,
       result,
     );
@@ -118,7 +129,11 @@ function renderAnswer(answer: Answer, recordedOn: string): HTMLElement {
         "h3",
         {},
         `${answer.item.name}`,
-        h("small", {}, ` ${answer.item.code}${answer.item.category ? " · " + CATEGORY[answer.item.category] : ""}`),
+        h(
+          "small",
+          {},
+          ` ${answer.item.code}${answer.item.category ? " · " + CATEGORY[answer.item.category] : ""}`,
+        ),
       ),
       h(
         "p",
@@ -134,7 +149,13 @@ function renderAnswer(answer: Answer, recordedOn: string): HTMLElement {
           h(
             "thead",
             {},
-            h("tr", {}, ...["执法主体", "角色", "方式", "有效期", "范围", "法律依据", "决定链"].map((t) => h("th", {}, t))),
+            h(
+              "tr",
+              {},
+              ...["执法主体", "角色", "方式", "有效期", "范围", "法律依据", "决定链"].map((t) =>
+                h("th", {}, t),
+              ),
+            ),
           ),
           h("tbody", {}, answer.holders.map(renderHolder)),
         )
@@ -153,7 +174,12 @@ function renderAnswer(answer: Answer, recordedOn: string): HTMLElement {
           ),
         )
       : null,
-    h("div", { class: "memo-box" }, h("div", { class: "memo-head" }, h("h4", {}, "说明（可粘贴入公文）"), copy), memo),
+    h(
+      "div",
+      { class: "memo-box" },
+      h("div", { class: "memo-head" }, h("h4", {}, "说明（可粘贴入公文）"), copy),
+      memo,
+    ),
   );
 }
 
@@ -161,7 +187,12 @@ function renderHolder(holder: Holder): HTMLElement {
   return h(
     "tr",
     { "data-unit": holder.unit.id, "data-role": holder.role },
-    h("td", { class: "unit" }, holder.unit.name, holder.principal ? h("small", {}, `以${holder.principal.name}名义`) : null),
+    h(
+      "td",
+      { class: "unit" },
+      holder.unit.name,
+      holder.principal ? h("small", {}, `以${holder.principal.name}名义`) : null,
+    ),
     h("td", {}, h("span", { class: `role role-${holder.role.toLowerCase()}` }, ROLE[holder.role])),
     h("td", {}, MODE[holder.mode], holder.joint ? "（联合执法）" : ""),
     h("td", { class: "nowrap" }, interval(holder.validFrom, holder.validTo)),
@@ -169,13 +200,19 @@ function renderHolder(holder: Holder): HTMLElement {
       "td",
       {},
       holder.scope.name,
-      holder.carvedOut.length ? h("small", {}, `不含${holder.carvedOut.map((c) => c.name).join("、")}`) : null,
+      holder.carvedOut.length
+        ? h("small", {}, `不含${holder.carvedOut.map((c) => c.name).join("、")}`)
+        : null,
     ),
     h(
       "td",
       {},
       holder.basis.map((b) =>
-        h("div", { class: b.inForce ? "" : "stale", title: b.text ?? "" }, `《${b.lawTitle}》${b.article}`),
+        h(
+          "div",
+          { class: b.inForce ? "" : "stale", title: b.text ?? "" },
+          `《${b.lawTitle}》${b.article}`,
+        ),
       ),
     ),
     h(
@@ -185,7 +222,11 @@ function renderHolder(holder: Holder): HTMLElement {
         "ol",
         { class: "chain" },
         holder.chain.map((link) =>
-          h("li", { title: link.explanation }, `${link.effective} ${ACT_KIND[link.kind]} ${link.docNumber ?? link.docTitle ?? link.act}`),
+          h(
+            "li",
+            { title: link.explanation },
+            `${link.effective} ${ACT_KIND[link.kind]} ${link.docNumber ?? link.docTitle ?? link.act}`,
+          ),
         ),
       ),
     ),

@@ -1,4 +1,4 @@
-import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.createElement(e);for(let[e,t]of Object.entries(n))t!==void 0&&t!==!1&&(typeof t==`function`?i.addEventListener(e.replace(/^on/,``),t):e===`class`?i.className=String(t):t===!0?i.setAttribute(e,``):i.setAttribute(e,String(t)));return t(i,r),i}function t(e,n){for(let r of n)if(Array.isArray(r))t(e,r);else if(r==null||r===!1)continue;else e.appendChild(typeof r==`string`?document.createTextNode(r):r)}function n(e,...n){e.replaceChildren(),t(e,n)}function r(){let e=new Date,t=e=>String(e).padStart(2,`0`);return`${e.getFullYear()}-${t(e.getMonth()+1)}-${t(e.getDate())}`}function i(e,t){let n;return(...r)=>{window.clearTimeout(n),n=window.setTimeout(()=>e(...r),t)}}async function a(t){if(navigator.clipboard&&window.isSecureContext){await navigator.clipboard.writeText(t);return}let n=e(`textarea`,{readonly:!0,style:`position:fixed;opacity:0`});n.value=t,document.body.appendChild(n),n.select(),document.execCommand(`copy`),n.remove()}var o=class extends Error{constructor(e,t){super(e),this.code=t}};async function s(e,t,n){let r=await fetch(`/graphql`,{method:`POST`,headers:{"Content-Type":`application/json`,Accept:`application/json`},body:JSON.stringify({query:e.toString(),variables:t}),signal:n}),i=await r.json();if(i.errors?.length){let[e]=i.errors;throw new o(e.message,e.extensions?.code??`UNKNOWN`)}if(!r.ok||!i.data)throw new o(`服务返回 HTTP ${r.status}`,`HTTP_ERROR`);return i.data}function c(e){return e instanceof o?`${{NOT_FOUND:`未找到`,VALIDATION_FAILED:`输入有误`,BAD_REQUEST:`请求有误`}[e.code]??`查询失败`}：${e.message}`:`查询失败：${String(e)}`}var l=class extends String{constructor(e,t){super(e),this.value=e,this.__meta__=t}toString(){return this.value}},u={"\n  query SearchItems($text: String!, $limit: Int!) {\n    searchItems(text: $text, limit: $limit) { kind key name detail }\n  }\n":new l(`
+import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.createElement(e);for(let[e,t]of Object.entries(n))t!==void 0&&t!==!1&&(typeof t==`function`?i.addEventListener(e.replace(/^on/,``),t):e===`class`?i.className=String(t):t===!0?i.setAttribute(e,``):i.setAttribute(e,String(t)));return t(i,r),i}function t(e,n){for(let r of n)if(Array.isArray(r))t(e,r);else if(r==null||r===!1)continue;else e.appendChild(typeof r==`string`?document.createTextNode(r):r)}function n(e,...n){e.replaceChildren(),t(e,n)}function r(){let e=new Date,t=e=>String(e).padStart(2,`0`);return`${e.getFullYear()}-${t(e.getMonth()+1)}-${t(e.getDate())}`}function i(e,t){let n;return(...r)=>{window.clearTimeout(n),n=window.setTimeout(()=>e(...r),t)}}async function a(t){if(navigator.clipboard&&window.isSecureContext){await navigator.clipboard.writeText(t);return}let n=e(`textarea`,{readonly:!0,style:`position:fixed;opacity:0`});n.value=t,document.body.appendChild(n),n.select(),document.execCommand(`copy`),n.remove()}var o=class extends Error{constructor(e,t){super(e),this.code=t}};async function s(e,t,n){let r=await fetch(`/graphql`,{method:`POST`,headers:{"Content-Type":`application/json`,Accept:`application/json`},body:JSON.stringify({query:e.toString(),variables:t}),signal:n}),i=await r.json();if(i.errors?.length){let[e]=i.errors;throw new o(e.message,e.extensions?.code??`UNKNOWN`)}if(!r.ok||!i.data)throw new o(`服务返回 HTTP ${r.status}`,`HTTP_ERROR`);return i.data}function c(e){return e instanceof o?`${{NOT_FOUND:`未找到`,VALIDATION_FAILED:`输入有误`,BAD_REQUEST:`请求有误`}[e.code]??`查询失败`}：${e.message}`:`查询失败：${String(e)}`}var l=class extends String{constructor(e,t){super(e),this.value=e,this.__meta__=t}toString(){return this.value}},u={"\n  query SearchItems($text: String!, $limit: Int!) {\n    searchItems(text: $text, limit: $limit) {\n      kind\n      key\n      name\n      detail\n    }\n  }\n":new l(`
     query SearchItems($text: String!, $limit: Int!) {
   searchItems(text: $text, limit: $limit) {
     kind
@@ -7,7 +7,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     detail
   }
 }
-    `),"\n  query SearchUnits($text: String!, $limit: Int!) {\n    searchUnits(text: $text, limit: $limit) { kind key name detail }\n  }\n":new l(`
+    `),"\n  query SearchUnits($text: String!, $limit: Int!) {\n    searchUnits(text: $text, limit: $limit) {\n      kind\n      key\n      name\n      detail\n    }\n  }\n":new l(`
     query SearchUnits($text: String!, $limit: Int!) {
   searchUnits(text: $text, limit: $limit) {
     kind
@@ -16,7 +16,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     detail
   }
 }
-    `),"\n  query SearchRegions($text: String!, $limit: Int!) {\n    searchRegions(text: $text, limit: $limit) { kind key name detail }\n  }\n":new l(`
+    `),"\n  query SearchRegions($text: String!, $limit: Int!) {\n    searchRegions(text: $text, limit: $limit) {\n      kind\n      key\n      name\n      detail\n    }\n  }\n":new l(`
     query SearchRegions($text: String!, $limit: Int!) {
   searchRegions(text: $text, limit: $limit) {
     kind
@@ -25,7 +25,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     detail
   }
 }
-    `),"\n  query Jurisdiction($item: String!, $place: String!, $at: Date, $asRecordedOn: Date) {\n    jurisdiction(item: $item, place: $place, at: $at, asRecordedOn: $asRecordedOn) {\n      item { code name category field }\n      place { code name kind }\n      at\n      status\n      inForce\n      explanation\n      holders {\n        holding\n        unit { id name kind }\n        role\n        mode\n        validFrom\n        validTo\n        scope { code name }\n        carvedOut { code name }\n        joint\n        principal { id name }\n        basis { provision lawTitle article text inForce }\n        chain { act kind effective docNumber docTitle explanation }\n      }\n      counterparts { unit { id name } region { code name } agreement agreementTitle }\n    }\n  }\n":new l(`
+    `),"\n  query Jurisdiction($item: String!, $place: String!, $at: Date, $asRecordedOn: Date) {\n    jurisdiction(item: $item, place: $place, at: $at, asRecordedOn: $asRecordedOn) {\n      item {\n        code\n        name\n        category\n        field\n      }\n      place {\n        code\n        name\n        kind\n      }\n      at\n      status\n      inForce\n      explanation\n      holders {\n        holding\n        unit {\n          id\n          name\n          kind\n        }\n        role\n        mode\n        validFrom\n        validTo\n        scope {\n          code\n          name\n        }\n        carvedOut {\n          code\n          name\n        }\n        joint\n        principal {\n          id\n          name\n        }\n        basis {\n          provision\n          lawTitle\n          article\n          text\n          inForce\n        }\n        chain {\n          act\n          kind\n          effective\n          docNumber\n          docTitle\n          explanation\n        }\n      }\n      counterparts {\n        unit {\n          id\n          name\n        }\n        region {\n          code\n          name\n        }\n        agreement\n        agreementTitle\n      }\n    }\n  }\n":new l(`
     query Jurisdiction($item: String!, $place: String!, $at: Date, $asRecordedOn: Date) {
   jurisdiction(item: $item, place: $place, at: $at, asRecordedOn: $asRecordedOn) {
     item {
@@ -97,7 +97,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     }
   }
 }
-    `),"\n  query Findings($at: Date, $filter: FindingFilter, $first: Int!, $after: String) {\n    findings(at: $at, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          severity\n          summary\n          item { code name field }\n          items { code name field }\n          units { id name }\n          places { code name }\n          acts\n          holdings\n          coordinator { id name }\n          justiceBureau { id name }\n          notify { id name }\n          cause\n        }\n      }\n    }\n  }\n":new l(`
+    `),"\n  query Findings($at: Date, $filter: FindingFilter, $first: Int!, $after: String) {\n    findings(at: $at, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          severity\n          summary\n          item {\n            code\n            name\n            field\n          }\n          items {\n            code\n            name\n            field\n          }\n          units {\n            id\n            name\n          }\n          places {\n            code\n            name\n          }\n          acts\n          holdings\n          coordinator {\n            id\n            name\n          }\n          justiceBureau {\n            id\n            name\n          }\n          notify {\n            id\n            name\n          }\n          cause\n        }\n      }\n    }\n  }\n":new l(`
     query Findings($at: Date, $filter: FindingFilter, $first: Int!, $after: String) {
   findings(at: $at, filter: $filter, first: $first, after: $after) {
     totalCount
@@ -148,7 +148,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     }
   }
 }
-    `),"\n  query HeatFindings($at: Date, $first: Int!, $after: String) {\n    findings(at: $at, filter: { kinds: [OVERLAP, GAP] }, first: $first, after: $after) {\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id\n          kind\n          item { code field }\n          items { code field }\n          places { code }\n        }\n      }\n    }\n  }\n":new l(`
+    `),"\n  query HeatFindings($at: Date, $first: Int!, $after: String) {\n    findings(at: $at, filter: { kinds: [OVERLAP, GAP] }, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          item {\n            code\n            field\n          }\n          items {\n            code\n            field\n          }\n          places {\n            code\n          }\n        }\n      }\n    }\n  }\n":new l(`
     query HeatFindings($at: Date, $first: Int!, $after: String) {
   findings(at: $at, filter: {kinds: [OVERLAP, GAP]}, first: $first, after: $after) {
     pageInfo {
@@ -174,7 +174,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     }
   }
 }
-    `),"\n  query GraphView(\n    $focus: String!\n    $at: Date\n    $depth: Int!\n    $kinds: [GraphEdgeKind!]\n    $limit: Int!\n  ) {\n    graph(focus: $focus, at: $at, depth: $depth, kinds: $kinds, limit: $limit) {\n      focus\n      at\n      truncated\n      totalNodes\n      totalEdges\n      nodes {\n        id\n        kind\n        key\n        label\n        illustrative\n        distance\n        validFrom\n        validTo\n        properties { name value }\n      }\n      edges {\n        id\n        kind\n        source\n        target\n        label\n        role\n        mode\n        validFrom\n        validTo\n        scopes\n        carvedOut\n        acts\n        items\n      }\n    }\n  }\n":new l(`
+    `),"\n  query GraphView(\n    $focus: String!\n    $at: Date\n    $depth: Int!\n    $kinds: [GraphEdgeKind!]\n    $limit: Int!\n  ) {\n    graph(focus: $focus, at: $at, depth: $depth, kinds: $kinds, limit: $limit) {\n      focus\n      at\n      truncated\n      totalNodes\n      totalEdges\n      nodes {\n        id\n        kind\n        key\n        label\n        illustrative\n        distance\n        validFrom\n        validTo\n        properties {\n          name\n          value\n        }\n      }\n      edges {\n        id\n        kind\n        source\n        target\n        label\n        role\n        mode\n        validFrom\n        validTo\n        scopes\n        carvedOut\n        acts\n        items\n      }\n    }\n  }\n":new l(`
     query GraphView($focus: String!, $at: Date, $depth: Int!, $kinds: [GraphEdgeKind!], $limit: Int!) {
   graph(focus: $focus, at: $at, depth: $depth, kinds: $kinds, limit: $limit) {
     focus
@@ -213,7 +213,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     }
   }
 }
-    `),"\n  query History($kind: EntityKind!, $key: String!) {\n    history(kind: $kind, key: $key) {\n      revision\n      operation\n      changes { field }\n      change { recordedAt recordedBy summary comment document }\n    }\n  }\n":new l(`
+    `),"\n  query History($kind: EntityKind!, $key: String!) {\n    history(kind: $kind, key: $key) {\n      revision\n      operation\n      changes {\n        field\n      }\n      change {\n        recordedAt\n        recordedBy\n        summary\n        comment\n        document\n      }\n    }\n  }\n":new l(`
     query History($kind: EntityKind!, $key: String!) {
   history(kind: $kind, key: $key) {
     revision
@@ -230,7 +230,7 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     }
   }
 }
-    `),"\n  query PowerList($unit: String!, $at: Date) {\n    powerList(unit: $unit, at: $at) {\n      item { code name category field }\n      role\n      mode\n      scopes { code name }\n      carvedOut { code name }\n      validFrom\n      validTo\n      acts\n      basis { provision lawTitle article inForce }\n    }\n  }\n":new l(`
+    `),"\n  query PowerList($unit: String!, $at: Date) {\n    powerList(unit: $unit, at: $at) {\n      item {\n        code\n        name\n        category\n        field\n      }\n      role\n      mode\n      scopes {\n        code\n        name\n      }\n      carvedOut {\n        code\n        name\n      }\n      validFrom\n      validTo\n      acts\n      basis {\n        provision\n        lawTitle\n        article\n        inForce\n      }\n    }\n  }\n":new l(`
     query PowerList($unit: String!, $at: Date) {
   powerList(unit: $unit, at: $at) {
     item {
@@ -262,62 +262,149 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
 }
     `)};function d(e){return u[e]??{}}var f=d(`
   query SearchItems($text: String!, $limit: Int!) {
-    searchItems(text: $text, limit: $limit) { kind key name detail }
+    searchItems(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `),p=d(`
   query SearchUnits($text: String!, $limit: Int!) {
-    searchUnits(text: $text, limit: $limit) { kind key name detail }
+    searchUnits(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `),m=d(`
   query SearchRegions($text: String!, $limit: Int!) {
-    searchRegions(text: $text, limit: $limit) { kind key name detail }
+    searchRegions(text: $text, limit: $limit) {
+      kind
+      key
+      name
+      detail
+    }
   }
 `),h=d(`
   query Jurisdiction($item: String!, $place: String!, $at: Date, $asRecordedOn: Date) {
     jurisdiction(item: $item, place: $place, at: $at, asRecordedOn: $asRecordedOn) {
-      item { code name category field }
-      place { code name kind }
+      item {
+        code
+        name
+        category
+        field
+      }
+      place {
+        code
+        name
+        kind
+      }
       at
       status
       inForce
       explanation
       holders {
         holding
-        unit { id name kind }
+        unit {
+          id
+          name
+          kind
+        }
         role
         mode
         validFrom
         validTo
-        scope { code name }
-        carvedOut { code name }
+        scope {
+          code
+          name
+        }
+        carvedOut {
+          code
+          name
+        }
         joint
-        principal { id name }
-        basis { provision lawTitle article text inForce }
-        chain { act kind effective docNumber docTitle explanation }
+        principal {
+          id
+          name
+        }
+        basis {
+          provision
+          lawTitle
+          article
+          text
+          inForce
+        }
+        chain {
+          act
+          kind
+          effective
+          docNumber
+          docTitle
+          explanation
+        }
       }
-      counterparts { unit { id name } region { code name } agreement agreementTitle }
+      counterparts {
+        unit {
+          id
+          name
+        }
+        region {
+          code
+          name
+        }
+        agreement
+        agreementTitle
+      }
     }
   }
 `),g=d(`
   query Findings($at: Date, $filter: FindingFilter, $first: Int!, $after: String) {
     findings(at: $at, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
           kind
           severity
           summary
-          item { code name field }
-          items { code name field }
-          units { id name }
-          places { code name }
+          item {
+            code
+            name
+            field
+          }
+          items {
+            code
+            name
+            field
+          }
+          units {
+            id
+            name
+          }
+          places {
+            code
+            name
+          }
           acts
           holdings
-          coordinator { id name }
-          justiceBureau { id name }
-          notify { id name }
+          coordinator {
+            id
+            name
+          }
+          justiceBureau {
+            id
+            name
+          }
+          notify {
+            id
+            name
+          }
           cause
         }
       }
@@ -326,14 +413,25 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
 `),_=d(`
   query HeatFindings($at: Date, $first: Int!, $after: String) {
     findings(at: $at, filter: { kinds: [OVERLAP, GAP] }, first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
           kind
-          item { code field }
-          items { code field }
-          places { code }
+          item {
+            code
+            field
+          }
+          items {
+            code
+            field
+          }
+          places {
+            code
+          }
         }
       }
     }
@@ -361,7 +459,10 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
         distance
         validFrom
         validTo
-        properties { name value }
+        properties {
+          name
+          value
+        }
       }
       edges {
         id
@@ -385,22 +486,46 @@ import"./modulepreload-polyfill.js";function e(e,n={},...r){let i=document.creat
     history(kind: $kind, key: $key) {
       revision
       operation
-      changes { field }
-      change { recordedAt recordedBy summary comment document }
+      changes {
+        field
+      }
+      change {
+        recordedAt
+        recordedBy
+        summary
+        comment
+        document
+      }
     }
   }
 `),b=d(`
   query PowerList($unit: String!, $at: Date) {
     powerList(unit: $unit, at: $at) {
-      item { code name category field }
+      item {
+        code
+        name
+        category
+        field
+      }
       role
       mode
-      scopes { code name }
-      carvedOut { code name }
+      scopes {
+        code
+        name
+      }
+      carvedOut {
+        code
+        name
+      }
       validFrom
       validTo
       acts
-      basis { provision lawTitle article inForce }
+      basis {
+        provision
+        lawTitle
+        article
+        inForce
+      }
     }
   }
 `),x={item:`输入事项名称或编码`,unit:`输入执法主体名称`,region:`输入乡镇街道名称或区划代码`};async function S(e,t){let n={text:t,limit:12};return e===`item`?(await s(f,n)).searchItems:e===`unit`?(await s(p,n)).searchUnits:(await s(m,n)).searchRegions}var C=class{constructor(t,n){this.kind=t,this.picked=null,this.listeners=[],this.input=e(`input`,{type:`search`,name:n,autocomplete:`off`,placeholder:x[t],"data-picker":n}),this.list=e(`ul`,{class:`picker-list`,role:`listbox`,hidden:!0}),this.element=e(`div`,{class:`picker`},this.input,this.list);let r=i(()=>void this.refresh(),120);this.input.addEventListener(`input`,()=>{this.picked=null,r()}),this.input.addEventListener(`keydown`,e=>{e.key===`Enter`?(e.preventDefault(),this.list.querySelector(`li[data-key]`)?.click()):e.key===`Escape`&&(this.list.hidden=!0)}),this.input.addEventListener(`blur`,()=>window.setTimeout(()=>this.list.hidden=!0,150))}get value(){return this.picked}set(e){this.picked=e,this.input.value=e?e.name:``,this.input.title=e?e.key:``}setKind(e){this.kind=e,this.input.placeholder=x[e],this.set(null)}onChange(e){this.listeners.push(e)}async refresh(){let t=this.input.value.trim();if(!t){this.list.hidden=!0;return}let r=await S(this.kind,t);this.input.value.trim()===t&&(n(this.list,r.length?r.map(t=>e(`li`,{role:`option`,"data-key":t.key,onmousedown:e=>e.preventDefault(),onclick:()=>this.choose({key:t.key,name:t.name})},e(`span`,{class:`hit-name`},t.name),e(`span`,{class:`hit-detail`},`${t.detail} · ${t.key}`))):e(`li`,{class:`empty`},`无匹配结果`)),this.list.hidden=!1)}choose(e){this.set(e),this.list.hidden=!0;for(let t of this.listeners)t(e)}},w={CLEAR:`管辖明确`,OVERLAP:`多头管辖`,GAP:`管辖空白`},T={PRIMARY:`行使主体`,SUPERVISOR:`指导监督`,AGENT:`受委托组织`},E={ORIGINAL:`原有`,STATUTORY:`法定`,DELEGATED:`下放`,ENTRUSTED:`委托`,TRANSFERRED:`划转`,DESIGNATED:`指定管辖`},D={LICENSE:`行政许可`,PENALTY:`行政处罚`,COERCION:`行政强制`,INSPECTION:`行政检查`,LEVY:`行政征收征用`,BENEFIT:`行政给付`,CONFIRMATION:`行政确认`,ADJUDICATION:`行政裁决`,REWARD:`行政奖励`,OTHER:`其他`},O={ASSIGN:`赋予`,DELEGATE:`下放`,ENTRUST:`委托`,TRANSFER:`划转`,CANCEL:`取消`,REVOKE:`收回`,DESIGNATE:`指定管辖`},k={OVERLAP:`多头管辖`,GAP:`管辖空白`,INVALID_DELEGATION:`下放不合规`,UNREVIEWED_ACT:`未经法制审核`,STALE_BASIS:`依据失效`,LIST_MISMATCH:`清单不一致`,CROSS_BORDER:`跨界协作缺失`,EVALUATION_DUE:`评估逾期`},A={HIGH:`高`,MEDIUM:`中`,LOW:`低`},j={UNIT:`执法主体`,ITEM:`职权事项`,REGION:`区域`,ACT:`决定`,LAW:`法律文件`,AGREEMENT:`协作协议`},M={HOLDS:`行使`,DELEGATED:`下放`,ENTRUSTED:`委托`,TRANSFERRED:`划转`,DESIGNATED:`指定管辖`,PARENT_OF:`下辖`,WITHIN:`位于`,ADJACENT_TO:`毗邻`,LOCATED_IN:`驻地`,PARTY_TO:`签署`,BASED_ON:`依据`,CONCERNS:`涉及`,INVOLVES:`涉及主体`},N={kind:`类型`,region:`所在区域`,vertical:`管理体制`,successor:`承继主体`,code:`编码`,category:`职权类别`,field:`领域`,delegable:`可否下放`,parent:`上级`,effective:`生效日期`,until:`截止日期`,review:`法制审核`,doc:`文件`,title:`标题`,level:`效力层级`,docNumber:`文号`,issuer:`制定机关`,fields:`协作领域`,mechanisms:`协作机制`};function P(e,t){return`${e??`—`} 至 ${t??`今`}`}var F={never_assigned:`从未确定执法主体`,holder_abolished:`原执法主体已撤销且无承继单位`,delegate_abolished:`承接下放职权的单位已不存在`,expired:`临时安排已到期`,ended_by_act:`原职权已被收回或划出且无人承接`,carved_out:`该地已从原执法主体的管辖范围中划出且无人承接`,not_delegable:`下放了不得下放的职权`,outside_territory:`下放范围超出下放机关的管辖区域`,delegator_not_holding:`下放、委托或划转机关本身并不享有该职权`,agent_reentrust:`受委托组织再委托`,pending:`法制审核尚未完成`,rejected:`法制审核未通过`,basis_not_in_force:`法律依据均已失效`,no_basis:`未载明法律依据`,no_agreement:`相邻地区之间无该领域的协作协议`,evaluation_due:`下放后未按期评估`,list_mismatch:`公示清单与决定推导的职权不一致`},I={department:`部门`,township:`乡镇`,street:`街道`,zone_committee:`功能区管委会`,vertical_branch:`垂直管理机构`,entrusted_org:`受委托组织`,partner:`协作单位`,government:`人民政府`,province:`省级`,city:`市级`,district:`市辖区`,county:`县`,zone:`功能区`,license:`行政许可`,penalty:`行政处罚`,coercion:`行政强制`,inspection:`行政检查`,levy:`行政征收征用`,benefit:`行政给付`,confirmation:`行政确认`,adjudication:`行政裁决`,reward:`行政奖励`,other:`其他`,assign:`赋予`,delegate:`下放`,entrust:`委托`,transfer:`划转`,cancel:`取消`,revoke:`收回`,designate:`指定管辖`,approved:`已通过`,pending:`待审核`,rejected:`未通过`,law:`法律`,administrative_regulation:`行政法规`,local_regulation:`地方性法规`,rule:`规章`,normative_document:`规范性文件`,policy:`政策文件`,agreement:`协议`},L={CREATED:`新增`,UPDATED:`修改`,DELETED:`删除`};function R(e,t){let n=new URLSearchParams;for(let[e,r]of Object.entries(t))r&&n.set(e,r);let r=`#/${e}${n.toString()?`?${n}`:``}`;location.hash!==r&&history.replaceState(null,``,r)}var z=`未分类`;async function B(e){let t=[],n=null;for(;;){let r=await s(_,{at:e,first:200,after:n});if(t.push(...r.findings.edges.map(e=>e.node)),!r.findings.pageInfo.hasNextPage)return t;n=r.findings.pageInfo.endCursor??null}}async function V(e,t){let n=(await s(v,{focus:`region:${e}`,at:t,depth:1,kinds:[`PARENT_OF`],limit:50})).graph.edges.find(t=>t.target===`region:${e}`)?.source;if(!n)return[];let r=await s(v,{focus:n,at:t,depth:1,kinds:[`PARENT_OF`],limit:2e3}),i=new Set(r.graph.edges.filter(e=>e.source===n).map(e=>e.target));return r.graph.nodes.filter(e=>i.has(e.id)).map(e=>({code:e.key,name:e.label})).sort((e,t)=>e.code.localeCompare(t.code))}async function H(t,n){let r=await B(t),i=r.flatMap(e=>e.places.map(e=>e.code));if(!i.length)return e(`p`,{class:`hint`,"data-heatmap":`empty`},`该日未发现多头管辖或管辖空白。`);let a=new Map;for(let e of i)a.set(e,(a.get(e)??0)+1);let o=await V([...a.entries()].sort((e,t)=>t[1]-e[1])[0][0],t),s=new Map,c=new Set;for(let e of r){let t=e.items.length?e.items:e.item?[e.item]:[],n=new Set(t.map(e=>e.field??z));for(let t of n){c.add(t);for(let n of e.places){let r=`${t}|${n.code}`,i=s.get(r)??{overlaps:0,gaps:0};e.kind===`OVERLAP`?i.overlaps+=1:i.gaps+=1,s.set(r,i)}}}let l=[...c].sort((e,t)=>e.localeCompare(t,`zh-CN`)),u=Math.max(1,...[...s.values()].map(e=>e.overlaps+e.gaps));return e(`div`,{class:`heatmap-wrap`},e(`table`,{class:`heatmap`,"data-heatmap":`ready`,"data-at":t},e(`thead`,{},e(`tr`,{},e(`th`,{class:`corner`},`领域＼乡镇街道`),o.map(t=>e(`th`,{title:t.code},e(`span`,{},t.name))))),e(`tbody`,{},l.map(t=>e(`tr`,{},e(`th`,{scope:`row`},t),o.map(r=>{let i=s.get(`${t}|${r.code}`)??{overlaps:0,gaps:0},a=i.overlaps+i.gaps,o=a?.25+.75*a/u:0;return e(`td`,{class:`cell cell-${i.overlaps&&i.gaps?`both`:i.overlaps?`overlap`:i.gaps?`gap`:`none`}`,style:a?`--strength:${o.toFixed(2)}`:void 0,title:`${t} · ${r.name}：多头管辖 ${i.overlaps} 项，管辖空白 ${i.gaps} 项`,"data-field":t,"data-place":r.code,"data-overlaps":i.overlaps,"data-gaps":i.gaps,onclick:a?()=>n(r,t):void 0},a?String(a):``)}))))),e(`p`,{class:`legend`},e(`span`,{class:`swatch cell-overlap`}),`多头管辖`,e(`span`,{class:`swatch cell-gap`}),`管辖空白`,e(`span`,{class:`swatch cell-both`}),`两者皆有`,`　数字为问题条数；点击单元格筛选该地问题。`))}var U=20,W={id:`findings`,title:`问题清单`,mount(t,i){let a=e(`input`,{type:`date`,name:`at`,value:i.get(`at`)??r()}),o=e(`select`,{name:`kind`},e(`option`,{value:``},`全部类型`),Object.keys(k).map(t=>e(`option`,{value:t},k[t])));o.value=i.get(`kind`)??``;let l=e(`select`,{name:`severity`},e(`option`,{value:``},`全部等级`),Object.keys(A).map(t=>e(`option`,{value:t},`${A[t]}`))),u=new C(`unit`,`unit`),d=new C(`region`,`place`),f=e(`section`,{class:`heat`}),p=e(`section`,{class:`findings`}),m=e(`nav`,{class:`pager`}),h=[null],_=()=>({kinds:o.value?[o.value]:null,severities:l.value?[l.value]:null,unit:u.value?.key??null,place:d.value?.key??null}),v=async t=>{p.dataset.state=`loading`,R(`findings`,{at:a.value,kind:o.value});try{let{edges:r,totalCount:i,pageInfo:o}=(await s(g,{at:a.value||null,filter:_(),first:U,after:h[t]})).findings;o.hasNextPage&&(h[t+1]=o.endCursor??null),n(p,e(`p`,{class:`count`,"data-total":i},`共 ${i} 条问题`),r.length?r.map(e=>G(e.node)):e(`p`,{class:`hint`},`无符合条件的问题。`));let c=Math.max(1,Math.ceil(i/U));n(m,e(`button`,{type:`button`,disabled:t===0,onclick:()=>void v(t-1)},`上一页`),e(`span`,{},`第 ${t+1} / ${c} 页`),e(`button`,{type:`button`,disabled:!o.hasNextPage,onclick:()=>void v(t+1)},`下一页`)),p.dataset.state=`ready`}catch(t){n(p,e(`p`,{class:`error`},c(t))),p.dataset.state=`error`}},y=()=>{h=[null],v(0)},b=async()=>{f.dataset.state=`loading`,n(f,e(`p`,{class:`hint`},`正在计算热力图……`));try{n(f,await H(a.value||r(),e=>{d.set({key:e.code,name:e.name}),y()})),f.dataset.state=`ready`}catch(t){n(f,e(`p`,{class:`error`},c(t))),f.dataset.state=`error`}},x=e(`form`,{class:`toolbar`,onsubmit:e=>{e.preventDefault(),y(),b()}},e(`label`,{},`日期`,a),e(`label`,{},`问题类型`,o),e(`label`,{},`严重程度`,l),e(`label`,{},`执法主体`,u.element),e(`label`,{},`地点`,d.element),e(`button`,{type:`submit`,class:`primary`},`筛选`),e(`button`,{type:`button`,onclick:()=>{o.value=``,l.value=``,u.set(null),d.set(null),y()}},`清除条件`));n(t,e(`h2`,{},`问题清单`),e(`p`,{class:`lead`},`多头管辖、管辖空白等需协调事项，附证据与协调、指定管辖机关。`),x,e(`h3`,{class:`section`},`领域 × 乡镇街道 热力图`),f,e(`h3`,{class:`section`},`问题列表`),p,m),y(),b()}};function G(t){let n=t.items.length?t.items:t.item?[t.item]:[],r=[t.coordinator?`协调：${t.coordinator.name}`:null,t.justiceBureau?`承办：${t.justiceBureau.name}`:null,t.notify.length?`抄告：${t.notify.map(e=>e.name).join(`、`)}`:null].filter(Boolean);return e(`article`,{class:`finding severity-${t.severity.toLowerCase()}`,"data-finding":t.id,"data-kind":t.kind},e(`header`,{},e(`span`,{class:`badge kind-${t.kind.toLowerCase()}`},k[t.kind]),e(`span`,{class:`severity`},`${A[t.severity]}`),e(`code`,{},t.id)),e(`p`,{class:`summary`},t.summary),e(`details`,{},e(`summary`,{},`证据与办理`),e(`dl`,{},n.length?[e(`dt`,{},`事项`),e(`dd`,{},n.map(e=>`${e.name}（${e.code}）`).join(`；`))]:null,t.units.length?[e(`dt`,{},`执法主体`),e(`dd`,{},t.units.map(e=>e.name).join(`、`))]:null,t.places.length?[e(`dt`,{},`地点`),e(`dd`,{},t.places.map(e=>e.name).join(`、`))]:null,t.acts.length?[e(`dt`,{},`相关决定`),e(`dd`,{},t.acts.join(`、`))]:null,t.holdings.length?[e(`dt`,{},`相关职权`),e(`dd`,{},`${t.holdings.length} 项`)]:null,t.cause?[e(`dt`,{},`成因`),e(`dd`,{},F[t.cause]??t.cause)]:null,r.length?[e(`dt`,{},`办理`),e(`dd`,{class:`routing`},r.join(`；`))]:null)))}function K(e,t){(t==null||t>e.length)&&(t=e.length);for(var n=0,r=Array(t);n<t;n++)r[n]=e[n];return r}function ee(e){if(Array.isArray(e))return e}function te(e){if(Array.isArray(e))return K(e)}function q(e,t){if(!(e instanceof t))throw TypeError(`Cannot call a class as a function`)}function ne(e,t){for(var n=0;n<t.length;n++){var r=t[n];r.enumerable=r.enumerable||!1,r.configurable=!0,`value`in r&&(r.writable=!0),Object.defineProperty(e,pe(r.key),r)}}function re(e,t,n){return t&&ne(e.prototype,t),Object.defineProperty(e,"prototype",{writable:!1}),e}function ie(e,t){var n=typeof Symbol<`u`&&e[Symbol.iterator]||e[`@@iterator`];if(!n){if(Array.isArray(e)||(n=me(e))||t){n&&(e=n);var r=0,i=function(){};return{s:i,n:function(){return r>=e.length?{done:!0}:{done:!1,value:e[r++]}},e:function(e){throw e},f:i}}throw TypeError(`Invalid attempt to iterate non-iterable instance.
