@@ -280,9 +280,10 @@ def _ide_policy(html: str) -> str:
     for kind, content in _INLINE.findall(html):
         digest = base64.b64encode(hashlib.sha256(content.encode()).digest()).decode()
         hashes[kind].append(f"'sha256-{digest}'")
+    scripts = " ".join(["'self'", *hashes["script"]])
     return (
         "default-src 'self'; "
-        f"script-src 'self' {' '.join(hashes['script'])}; "
+        f"script-src {scripts}; "
         "style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"

@@ -1,6 +1,6 @@
-"""问题清单 in the browser: the heat map shows the seed's overlap on urban illegal construction
-(规划自然资源 × 安定镇: the city-management bureau, the planning branch and the town all hold it),
-and the list filters and pages."""
+"""问题清单 in the browser: the heat map shows the seed's overlap on illegal construction
+(规划自然资源 × 安定镇: the city-management bureau and the planning branch both hold it
+district-wide, seed/daxing/FINDINGS.md), the card routes it, and the list filters and pages."""
 
 from __future__ import annotations
 
@@ -27,10 +27,13 @@ def test_the_heat_map_shows_the_seeds_overlap(offline_page: Offline) -> None:
     cards = page.locator("article.finding")
     kinds = {c.get_attribute("data-kind") for c in cards.all()}
     assert "OVERLAP" in kinds
-    overlap = page.locator('article.finding[data-kind="OVERLAP"]', has_text="安定镇").first
+    overlap = page.locator(f'article.finding[data-kind="OVERLAP"][data-field="{PLANNING}"]').first
     overlap.locator("summary").click()
     expect(overlap).to_contain_text("北京市规划和自然资源委员会大兴分局")
-    expect(overlap.locator(".routing")).to_contain_text("协调")
+    routing = overlap.locator(".routing")
+    expect(routing).to_contain_text("协调：北京市大兴区司法局")
+    # the branch's line runs through the city's planning commission: the city government designates
+    expect(routing).to_contain_text("北京市人民政府指定管辖")
 
 
 def test_the_list_filters_by_kind_and_pages(offline_page: Offline) -> None:

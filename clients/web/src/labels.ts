@@ -16,6 +16,8 @@ export const STATUS: Record<Status, string> = {
   CLEAR: "管辖明确",
   OVERLAP: "多头管辖",
   GAP: "管辖空白",
+  NO_DATA: "数据未覆盖",
+  NOT_IN_FORCE: "已取消",
 };
 export const ROLE: Record<Role, string> = {
   PRIMARY: "行使主体",
@@ -113,6 +115,7 @@ export function interval(from: string | null | undefined, to: string | null | un
 
 /** A finding's ``cause`` token in the engine's own Chinese wording (the token when unknown). */
 export const CAUSE: Record<string, string> = {
+  overlap: "多个执法主体同时行使",
   never_assigned: "从未确定执法主体",
   holder_abolished: "原执法主体已撤销且无承继单位",
   delegate_abolished: "承接下放职权的单位已不存在",

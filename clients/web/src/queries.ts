@@ -41,7 +41,6 @@ export const Jurisdiction = graphql(`
         code
         name
         category
-        field
       }
       place {
         code
@@ -72,6 +71,7 @@ export const Jurisdiction = graphql(`
           name
         }
         joint
+        illustrative
         principal {
           id
           name
@@ -122,15 +122,14 @@ export const Findings = graphql(`
           kind
           severity
           summary
+          field
           item {
             code
             name
-            field
           }
           items {
             code
             name
-            field
           }
           units {
             id
@@ -146,11 +145,15 @@ export const Findings = graphql(`
             id
             name
           }
-          justiceBureau {
+          coordinatingGovernment {
             id
             name
           }
-          notify {
+          designatingAuthority {
+            id
+            name
+          }
+          notified {
             id
             name
           }
@@ -172,14 +175,7 @@ export const HeatFindings = graphql(`
         node {
           id
           kind
-          item {
-            code
-            field
-          }
-          items {
-            code
-            field
-          }
+          field
           places {
             code
           }
@@ -262,7 +258,6 @@ export const PowerList = graphql(`
         code
         name
         category
-        field
       }
       role
       mode
@@ -277,6 +272,7 @@ export const PowerList = graphql(`
       validFrom
       validTo
       acts
+      illustrative
       basis {
         provision
         lawTitle

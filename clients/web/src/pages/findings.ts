@@ -162,9 +162,12 @@ export const findingsPage: Page = {
 function renderFinding(finding: Finding): HTMLElement {
   const items = finding.items.length ? finding.items : finding.item ? [finding.item] : [];
   const routing = [
-    finding.coordinator ? `协调：${finding.coordinator.name}` : null,
-    finding.justiceBureau ? `承办：${finding.justiceBureau.name}` : null,
-    finding.notify.length ? `抄告：${finding.notify.map((u) => u.name).join("、")}` : null,
+    finding.coordinator
+      ? `协调：${finding.coordinator.name}` +
+        (finding.coordinatingGovernment ? `（${finding.coordinatingGovernment.name}）` : "")
+      : null,
+    finding.designatingAuthority ? `协商不成由${finding.designatingAuthority.name}指定管辖` : null,
+    finding.notified.length ? `抄告：${finding.notified.map((u) => u.name).join("、")}` : null,
   ].filter(Boolean) as string[];
   return h(
     "article",
@@ -172,6 +175,7 @@ function renderFinding(finding: Finding): HTMLElement {
       class: `finding severity-${finding.severity.toLowerCase()}`,
       "data-finding": finding.id,
       "data-kind": finding.kind,
+      "data-field": finding.field ?? undefined,
     },
     h(
       "header",

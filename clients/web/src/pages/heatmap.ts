@@ -70,9 +70,7 @@ export async function renderHeatMap(
   const cells = new Map<string, Cell>();
   const fields = new Set<string>();
   for (const finding of findings) {
-    const items = finding.items.length ? finding.items : finding.item ? [finding.item] : [];
-    const findingFields = new Set(items.map((i) => i.field ?? NO_FIELD));
-    for (const field of findingFields) {
+    for (const field of [finding.field ?? NO_FIELD]) {
       fields.add(field);
       for (const place of finding.places) {
         const key = `${field}|${place.code}`;

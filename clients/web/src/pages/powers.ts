@@ -114,7 +114,13 @@ function renderList(entries: Entry[], at: string): HTMLElement {
           h(
             "tr",
             { "data-item": e.item.code, "data-role": e.role },
-            h("td", {}, e.item.name, h("small", {}, e.item.code)),
+            h(
+              "td",
+              {},
+              e.item.name,
+              e.illustrative ? h("span", { class: "badge illustrative" }, "示例数据") : null,
+              h("small", {}, e.item.code),
+            ),
             h("td", { class: "nowrap" }, e.item.category ? CATEGORY[e.item.category] : "—"),
             h("td", { class: "nowrap" }, ROLE[e.role]),
             h("td", { class: "nowrap" }, MODE[e.mode]),

@@ -104,8 +104,8 @@ export const queryPage: Page = {
 };
 
 function renderAnswer(answer: Answer, recordedOn: string): HTMLElement {
-  const status = answer.inForce ? STATUS[answer.status] : "已取消";
-  const statusClass = answer.inForce ? answer.status.toLowerCase() : "cancelled";
+  const status = STATUS[answer.status];
+  const statusClass = answer.status.toLowerCase().replace("_", "-");
   const memo = h("pre", { class: "memo", "data-memo": true }, answer.explanation);
   const copy = h("button", { type: "button", class: "copy" }, "复制说明");
   copy.addEventListener("click", async () => {
@@ -191,6 +191,7 @@ function renderHolder(holder: Holder): HTMLElement {
       "td",
       { class: "unit" },
       holder.unit.name,
+      holder.illustrative ? h("span", { class: "badge illustrative" }, "示例数据") : null,
       holder.principal ? h("small", {}, `以${holder.principal.name}名义`) : null,
     ),
     h("td", {}, h("span", { class: `role role-${holder.role.toLowerCase()}` }, ROLE[holder.role])),
