@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse clean audit-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web web web-check browser clean audit-deps
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ typecheck: install ## mypy --strict
 unit: install ## Only the fast unit tests
 	$(BIN)/pytest tests/unit -q
 
-test: lint typecheck audit-deps ## The whole suite: lint, types, unit, conformance, api, e2e
+test: lint typecheck audit-deps ## The whole suite: lint, types, unit, conformance, api, e2e, browser
 	$(BIN)/pytest -q
 
 audit-deps: ## Node packages of the GraphQL-over-HTTP audit (skipped without npm)
@@ -59,6 +59,21 @@ bench-lists: install ## Benchmark power-list spreadsheets: import and export of 
 
 bench-abuse: install ## Abuse and load figures against a served process (on demand; ~2 minutes)
 	$(BIN)/python -m benchmarks.abuse
+
+bench-web: install ## Browser benchmark of the web app (needs Debian's chromium; on demand)
+	$(BIN)/python -m benchmarks.web
+
+web: ## Rebuild the web app into graph_service/api/static (npm ci from the lockfile, codegen, tsc, Vite)
+	cd clients/web && npm ci --no-audit --no-fund && npm run build
+
+web-check: web ## Rebuild the bundle and fail if it differs from the committed one
+	@git diff --quiet -- graph_service/api/static && \
+	  test -z "$$(git status --porcelain -- graph_service/api/static)" || { \
+	  git status --short -- graph_service/api/static; \
+	  echo "error: the committed web bundle is stale: run 'make web' and commit graph_service/api/static"; exit 1; }
+
+browser: install ## Only the browser tests (Playwright driving the system chromium)
+	$(BIN)/pytest tests/browser -q
 
 clean: ## Remove the virtualenv and caches (keeps data/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/http_audit/node_modules

@@ -114,6 +114,7 @@ def build_app(settings: Settings) -> Starlette:
         allowed_hosts=allowed_hosts(settings),
         probe=probe_store,
         require_token=settings.require_token,
+        cors_origins=settings.cors_origins,
     )
 
 

@@ -50,6 +50,7 @@ class Settings:
     request_timeout: float = 30.0  # seconds a query may take (a mutation: 20 times as long)
     log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
     require_token: bool = False  # every request needs an API token (even answers are not public)
+    cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
 
     @property
     def graphql_url(self) -> str:
@@ -82,6 +83,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["follow_interval"] = _seconds(raw, ENV_PREFIX + "FOLLOW_INTERVAL")
     if (raw := env.get(ENV_PREFIX + "REQUIRE_TOKEN")) is not None:
         values["require_token"] = _flag(raw, ENV_PREFIX + "REQUIRE_TOKEN")
+    if (raw := env.get(ENV_PREFIX + "CORS_ORIGINS")) is not None:
+        values["cors_origins"] = parse_origins(raw, ENV_PREFIX + "CORS_ORIGINS")
     if (raw := env.get(ENV_PREFIX + "LOG_LEVEL")) is not None and raw:
         values["log_level"] = raw.lower()
     if (raw := env.get(ENV_PREFIX + "ALLOWED_HOSTS")) is not None and raw.strip():
@@ -106,6 +109,21 @@ def parse_region_codes(raw: str) -> tuple[str, ...] | None:
     """``"110115, 110116"`` -> ``("110115", "110116")``; blank -> ``None`` (engine infers)."""
     codes = tuple(code.strip() for code in raw.split(",") if code.strip())
     return codes or None
+
+
+def parse_origins(raw: str, name: str = "cors_origins") -> tuple[str, ...]:
+    """``"https://a.example, http://localhost:5173"`` -> the origins; ``*`` allows any origin.
+
+    An origin is a scheme and a host (and port), without a path: anything else is refused so that
+    a typo cannot silently allow nothing.
+    """
+    origins = tuple(origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip())
+    for origin in origins:
+        scheme, sep, rest = origin.partition("://")
+        well_formed = scheme in {"http", "https"} and sep and rest and "/" not in rest
+        if origin != "*" and not well_formed:
+            raise SettingsError(f"{name}: origins look like https://host[:port], not {origin!r}")
+    return origins
 
 
 def _normalised(settings: Settings) -> Settings:

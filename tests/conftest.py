@@ -12,6 +12,7 @@ _MARK_BY_DIR = {
     "service": "service",
     "api": "api",
     "e2e": "e2e",
+    "browser": "browser",
 }
 
 

@@ -1,24 +1,27 @@
 """The Starlette app: ``/graphql`` over HTTP and websocket (GraphiQL in a browser), health,
-readiness, metrics and the list exports.
+readiness, metrics, the list exports and the web app at ``/`` (static files from the package,
+``web.py``).
 
 The app's lifespan owns the service: it enters the ``open_service`` context manager handed in by
 bootstrap (which opens the store and loads the projection) and closes it on shutdown. The app reads
 no environment and opens nothing at import; its limits, allowed host names, store probe and whether
 every request needs a token are handed in by bootstrap too. Every request passes ``RequestGate``
-first and is then authenticated once (``api/auth.py``).
+first and is then authenticated once (``api/auth.py``). Cross-origin callers are allowed only from
+the configured origins (none by default).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph_service.service import ServiceContext
 
@@ -29,6 +32,7 @@ from .health import StoreProbe, StoreStatus, healthz, readiness
 from .limits import RequestLimits
 from .observe import Metrics
 from .schema import build_schema
+from .web import app_page, static_files
 
 ServiceOpener = Callable[[], AbstractAsyncContextManager[ServiceContext]]
 
@@ -44,11 +48,14 @@ def create_app(
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     probe: StoreProbe = _always_reachable,
     require_token: bool = False,
+    cors_origins: Sequence[str] = (),
 ) -> Starlette:
     """An app whose lifespan enters ``open_service()`` and serves the service it yields.
 
     ``require_token``: refuse every request without a valid token (UNAUTHENTICATED), the list
-    exports included.
+    exports included. ``cors_origins`` are the browser origins (``https://host[:port]``, or
+    ``*``) allowed to call the API from another site; with none, browsers keep cross-origin pages
+    out.
     """
     limits = limits or RequestLimits()
 
@@ -74,20 +81,31 @@ def create_app(
         metrics=metrics,
         require_token=require_token,
     )
+    middleware = [
+        Middleware(RequestGate, limits=limits, allowed_hosts=tuple(allowed_hosts), metrics=metrics)
+    ]
+    if cors_origins:  # inside the gate: preflights pass its host check and get its headers
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "Authorization"],
+                max_age=600,
+            )
+        )
     app = Starlette(
         routes=[
+            Route("/", app_page, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readiness(probe, metrics), methods=["GET"]),
             Route("/metrics", expose, methods=["GET"]),
             *EXPORT_ROUTES,
+            Mount("/static", app=static_files(), name="static"),
         ],
-        middleware=[
-            Middleware(
-                RequestGate, limits=limits, allowed_hosts=tuple(allowed_hosts), metrics=metrics
-            )
-        ],
+        middleware=middleware,
         lifespan=lifespan,
     )
     app.state.require_token = require_token  # for routes beside /graphql (auth.authorize_route)

@@ -10,7 +10,9 @@ On top of strawberry's view:
   answer ``500`` and close the connection the next request was queued on.
 - **Time**: a query runs at most ``timeout_seconds`` (a mutation ``mutation_timeout_seconds``),
   then the client gets ``TIMEOUT`` (retryable).
-- **GraphiQL** is served with a content security policy naming exactly the scripts it loads.
+- **GraphiQL** comes from the package's own bundle (``web.py``), not strawberry's CDN page, so it
+  renders with the network cut; it is served with a content security policy naming exactly the
+  scripts it loads.
 - **Who asks**: the principal is resolved once per request in ``get_context`` (over a websocket,
   from the ``connection_init`` payload in ``on_ws_connect``); see ``api/auth.py``.
 """
@@ -47,6 +49,7 @@ from .context import ApiContext, service_of
 from .errors import REQUEST_ERROR_CODES, STORAGE_CODES, bounded, translate
 from .limits import BAD_REQUEST, TIMEOUT, RequestLimits, limit_error
 from .observe import Metrics, current_request
+from .web import graphiql_html
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -103,6 +106,10 @@ class GraphQLView(GraphQL[ApiContext, None]):
         except AuthorityGraphError as error:  # refused, or the store could not check the token
             raise ConnectionRejectionError({"code": error.code, "message": str(error)}) from None
         return {"role": context.principal.role.value}
+
+    @property
+    def graphql_ide_html(self) -> str:
+        return graphiql_html()
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = HTMLResponse(self.graphql_ide_html)
@@ -268,16 +275,17 @@ def _is_mutation(query: str | None, operation_name: str | None, limits: RequestL
 
 
 def _ide_policy(html: str) -> str:
-    """GraphiQL's policy: its CDN scripts and its inline blocks by hash, nothing else."""
+    """GraphiQL's policy: the service's own scripts and its inline blocks by hash, nothing else."""
     hashes: dict[str, list[str]] = {"script": [], "style": []}
     for kind, content in _INLINE.findall(html):
         digest = base64.b64encode(hashlib.sha256(content.encode()).digest()).decode()
         hashes[kind].append(f"'sha256-{digest}'")
+    scripts = " ".join(["'self'", *hashes["script"]])
     return (
         "default-src 'self'; "
-        f"script-src 'self' https://unpkg.com {' '.join(hashes['script'])}; "
-        f"style-src 'self' https://unpkg.com 'unsafe-inline'; "
-        "img-src 'self' data:; font-src 'self' data: https://unpkg.com; connect-src 'self'; "
+        f"script-src {scripts}; "
+        "style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
     )
 

@@ -82,6 +82,7 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         "Query.searchRegions": EVERYONE,
         "Query.searchLaws": EVERYONE,
         "Query.history": EVERYONE,
+        "Query.graph": EVERYONE,  # the graph views of answers, for frontends
         # Writes.
         "Mutation.loadDataset": only(Role.ADMIN),
     }

@@ -17,6 +17,7 @@ from strawberry.types import ExecutionContext
 from graph_service.domain.errors import StorageError
 
 from .areas.findings import FindingsQuery
+from .areas.graph import GraphQuery
 from .areas.history import HistoryQuery
 from .areas.jurisdiction import JurisdictionQuery
 from .areas.load import LoadMutation
@@ -42,6 +43,7 @@ class Query(
     PreviewQuery,
     SearchQuery,
     HistoryQuery,
+    GraphQuery,
 ):
     pass
 

@@ -9,13 +9,14 @@ revision of the change log, from the change that undoes what came after.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset
 
 from . import findings as findings_module
+from . import graph_view as graph_view_module
 from . import jurisdiction as jurisdiction_module
 from . import power_list as power_list_module
 from . import preview as preview_module
@@ -31,6 +32,8 @@ from .answers import (
 )
 from .catalog import Catalog
 from .gc_pause import paused_gc
+from .graph_edges import EdgeKind
+from .graph_view import GraphView
 from .reach import reach_of
 from .recorded import RecordedViews
 from .records import Records
@@ -100,6 +103,17 @@ class Projection:
 
     def power_list(self, unit: str, at: date) -> list[PowerListEntry]:
         return power_list_module.power_list(self._state, unit, at)
+
+    def graph(
+        self,
+        focus: str,
+        at: date,
+        depth: int = 1,
+        kinds: Collection[EdgeKind] | None = None,
+        limit: int = 200,
+    ) -> GraphView:
+        """The neighbourhood of ``focus`` on ``at`` as nodes and edges (see ``graph_view``)."""
+        return graph_view_module.graph_view(self._state, focus, at, depth, kinds, limit)
 
     def holdings(self) -> Sequence[Holding]:
         return list(self._state.holdings())

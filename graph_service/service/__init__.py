@@ -12,6 +12,7 @@ from .authenticate import authenticate
 from .commands.load_dataset import load_dataset, load_document
 from .consistency import at_least
 from .context import ServiceContext, ServiceOptions
+from .graph_view import graph_view
 from .history import history
 from .lifecycle import open_context, running
 from .list_findings import FindingFilter, list_findings
@@ -31,6 +32,7 @@ __all__ = [
     "at_least",
     "authenticate",
     "create_token",
+    "graph_view",
     "history",
     "list_findings",
     "list_tokens",

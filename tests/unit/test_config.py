@@ -124,3 +124,15 @@ def test_bad_hardening_settings_name_the_variable(name: str, value: str, message
     with pytest.raises(SettingsError, match=message) as raised:
         load_settings({f"GRAPH_SERVICE_{name}": value})
     assert f"GRAPH_SERVICE_{name}" in str(raised.value)
+
+
+def test_cors_origins_come_from_the_environment_and_default_to_none() -> None:
+    assert load_settings({}).cors_origins == ()
+    env = {"GRAPH_SERVICE_CORS_ORIGINS": "https://a.example, http://localhost:5173/"}
+    assert load_settings(env).cors_origins == ("https://a.example", "http://localhost:5173")
+
+
+@pytest.mark.parametrize("origin", ["a.example", "ftp://a.example", "https://a.example/app"])
+def test_a_malformed_cors_origin_is_refused_naming_the_variable(origin: str) -> None:
+    with pytest.raises(SettingsError, match="GRAPH_SERVICE_CORS_ORIGINS"):
+        load_settings({"GRAPH_SERVICE_CORS_ORIGINS": origin})

@@ -1,0 +1,51 @@
+// One POST to the service's own /graphql per call; errors keep the service's stable code.
+import type { TypedDocumentString } from "./gql/graphql";
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  const response = await fetch("/graphql", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ query: document.toString(), variables }),
+    signal,
+  });
+  const body = (await response.json()) as GraphQLResponse<TResult>;
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new ApiError(first.message, first.extensions?.code ?? "UNKNOWN");
+  }
+  if (!response.ok || !body.data) {
+    throw new ApiError(`服务返回 HTTP ${response.status}`, "HTTP_ERROR");
+  }
+  return body.data;
+}
+
+/** The message to show for a failed call, in the office's words. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    const reasons: Record<string, string> = {
+      NOT_FOUND: "未找到",
+      VALIDATION_FAILED: "输入有误",
+      BAD_REQUEST: "请求有误",
+    };
+    return `${reasons[error.code] ?? "查询失败"}：${error.message}`;
+  }
+  return `查询失败：${String(error)}`;
+}
