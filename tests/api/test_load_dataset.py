@@ -40,6 +40,7 @@ BURNING = {
         {
             "id": "assign-burn",
             "kind": "assign",
+            "review": "approved",
             "effective": "2022-03-01",
             "items": ["T-BURN"],
             "to": ["chengguan"],

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from graph_service.domain.dataset import Dataset
+from tests.reviewed import approved_unless_stated
 
 
 def small() -> Dataset:
     """Two streets of 大兴区 in a zone, a department and a street office, one law, acts of
     every shape the layout links, an agreement and a published list."""
     return Dataset.model_validate(
+        approved_unless_stated(
         {
             "regions": [
                 {
@@ -134,6 +136,7 @@ def small() -> Dataset:
                 {"unit": "xf", "version": 1, "published": "2020-07-15", "items": ["C1"]}
             ],
         }
+        )
     )
 
 
@@ -143,6 +146,7 @@ def bulk(size: int) -> Dataset:
     units = 50
     items = max((size - streets - units - 1) // 2, 1)
     return Dataset.model_validate(
+        approved_unless_stated(
         {
             "regions": [{"code": "R", "name": "区", "kind": "district"}]
             + [
@@ -172,4 +176,5 @@ def bulk(size: int) -> Dataset:
                 for i in range(items)
             ],
         }
+        )
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tests.reviewed import approved
 from graph_service.domain.changes import ChangeSet, EntityRef, undo_of
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
@@ -29,7 +30,7 @@ ASSIGN_CGJ: dict[str, Any] = {**ASSIGN_WJW, "id": "a-cgj", "doc": "dxf", "to": [
 
 
 def upsert(*acts: dict[str, Any]) -> ChangeSet:
-    return ChangeSet(upserts=Dataset.model_validate({"acts": list(acts)}))
+    return ChangeSet(upserts=Dataset.model_validate({"acts": [approved(a) for a in acts]}))
 
 
 def test_previewing_a_delegation_lists_the_changed_answers_and_writes_nothing() -> None:
