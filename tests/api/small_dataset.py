@@ -171,4 +171,8 @@ def _document() -> dict[str, Any]:
                 "review": "pending",
             },
         ],
+        # the market supervision bureau's list as published, in step with its holdings
+        "published_lists": [
+            {"unit": "market", "version": 1, "published": "2019-01-01", "items": [VENDING]},
+        ],
     }

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.reviewed import approved
 from graph_service.domain.changes import ChangeSet, EntityRef, undo_of
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.engine.answers import AnswerChange, FindingKind, Status
 from graph_service.engine.projection import Projection
+from tests.reviewed import approved
 
 from .memlog import MemoryLog
 from .world import (
