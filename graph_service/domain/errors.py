@@ -115,10 +115,10 @@ class InUseError(ConflictError):
 class AlreadyExistsError(ConflictError):
     """A record with this key is already recorded (use the amending operation instead)."""
 
-    def __init__(self, kind: str, key: str) -> None:
+    def __init__(self, kind: str, key: str, path: str = "id") -> None:
         self.kind = kind
         self.key = key
-        self.path = "id"
+        self.path = path
         super().__init__(f"{kind} '{key}' 已存在 / already exists")
 
 

@@ -60,7 +60,7 @@ async def record_act(
 
     def build(projection: Projection) -> tuple[list[Record], list[EntityRef]]:
         if pending.id in projection.records[EntityKind.ACT]:
-            raise AlreadyExistsError("act", pending.id)
+            raise AlreadyExistsError("act", pending.id, "act.id")
         check_one(projection, pending, "act")
         approved = pending.model_copy(update={"review": Review.APPROVED})
         seen["preview"] = projection.preview(_upsert(approved))
