@@ -9,18 +9,16 @@ An anonymous client and a ``unit`` token are refused every write, and nothing ch
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from authority_graph_client import AuthorityGraphClient, PermissionDeniedError
 
-from .procs import COMMAND, REPO, command_env, serve_process
+from .procs import issue_token, serve_process
 
 CGZF = "dx-cgzf"  # 区城管执法局
 HUANGCUN, HUANGCUN_REGION = "dx-town-huangcun", "110115005000"
@@ -42,29 +40,15 @@ class Running:
     tokens: Tokens
 
 
-def _token(data_dir: Path, *args: str) -> str:
-    done = subprocess.run(
-        [*COMMAND, "token", "create", *args, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        env=command_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     directory = tmp_path_factory.mktemp("workflow-story")
     with serve_process(directory) as served:
         data_dir = directory / "data"
         tokens = Tokens(
-            office=_token(data_dir, "--role", "establishment_office", "--name", "区委编办-张"),
-            bureau=_token(data_dir, "--role", "justice_bureau", "--name", "区司法局-赵"),
-            unit=_token(data_dir, "--role", "unit", "--unit", HUANGCUN, "--name", "黄村"),
+            office=issue_token(data_dir, "--role", "establishment_office", "--name", "区委编办-张"),
+            bureau=issue_token(data_dir, "--role", "justice_bureau", "--name", "区司法局-赵"),
+            unit=issue_token(data_dir, "--role", "unit", "--unit", HUANGCUN, "--name", "黄村"),
         )
         yield Running(served.url, tokens)
 
