@@ -247,6 +247,10 @@ async def test_a_withdrawn_act_stops_producing_holdings_from_its_withdrawal(
         {"unit": {"id": "market"}, "role": "PRIMARY"}
     ]
     assert (await answer(client, XINGFENG, "2022-06-01"))["status"] == "GAP"
+    again = (await data(client, WITHDRAW, {"id": act["id"], "reason": "再次撤回"}, token=office))[
+        "withdrawAct"
+    ]
+    assert (again["__typename"], again["path"]) == ("Conflict", "id")
 
 
 async def test_a_stale_expected_revision_is_refused_and_nothing_is_written(
@@ -349,6 +353,16 @@ BAD_INPUTS: list[tuple[str, str, dict[str, Any], str, str, str]] = [
         "changes.to[0]",
     ),
     ("office", PUBLISH, {"unit": "nobody", "at": "2021-01-01"}, "NotFound", "NOT_FOUND", "unit"),
+    ("office", AMEND, {"id": "ghost", "changes": {"note": "x"}}, "NotFound", "NOT_FOUND", "id"),
+    # an approved act is reviewed already: amend it to review it again
+    (
+        "bureau",
+        REVIEW,
+        {"id": "assign-smoke", "decision": "REJECTED", "opinion": "x"},
+        "Conflict",
+        "CONFLICT",
+        "id",
+    ),
 ]
 
 

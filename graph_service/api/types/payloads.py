@@ -70,7 +70,9 @@ class Conflict:
 def expected_outcome(
     error: DomainError, not_found_path: str = ""
 ) -> ValidationFailed | NotFound | Conflict:
-    """The payload member for an expected error of a write (anything else propagates)."""
+    """The payload member for an expected error of a write (anything else propagates);
+    ``not_found_path`` names the argument holding the record's key (also the path of a conflict
+    that names no other field)."""
     if isinstance(error, ValidationError):
         return validation_failed(error)
     if isinstance(error, NotFoundError):
@@ -79,7 +81,7 @@ def expected_outcome(
         return Conflict(
             code="CONFLICT",
             message=str(error),
-            path=str(getattr(error, "path", "")),
+            path=str(getattr(error, "path", not_found_path)),
             latest_revision=getattr(error, "latest", None),
             referrers=list(getattr(error, "referrers", [])),
         )
