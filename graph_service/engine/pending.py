@@ -46,12 +46,16 @@ def pending_sentence(state: EngineState, pending: tuple[PendingAct, ...]) -> str
     if not pending:
         return ""
     acts = state.catalog.acts
-    phrases = "、".join(
-        f"{act_phrase(state.catalog, acts[p.act])}（载明自{cn_date(p.effective)}起生效）"
+    phrases = [
+        # a document is named with the day it takes effect; a decision without one by that day
+        act_phrase(state.catalog, acts[p.act])
+        + (f"（载明自{cn_date(p.effective)}起生效）" if p.doc else "")
         for p in pending
-    )
-    count = f"{len(pending)}项" if len(pending) > 1 else ""
-    return f"另有涉及本事项的{count}决定{phrases}尚待法制审核，审核通过前不产生职权。"
+    ]
+    if len(phrases) == 1:
+        return f"另有涉及本事项的{phrases[0]}尚待法制审核，审核通过前不产生职权。"
+    listed = "、".join(phrases)
+    return f"另有涉及本事项的{len(phrases)}项决定（{listed}）尚待法制审核，审核通过前均不产生职权。"
 
 
 def _reaches(state: EngineState, act: Act, place: str) -> bool:
