@@ -71,19 +71,41 @@ def only(*roles: Role, own_unit: str | None = None) -> Rule:
 
 PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
     {
-        # Reads: answers, search, lists and findings stay public (DESIGN §7 Roles).
+        # Reads: answers, search, lists and published lists stay public (DESIGN §7 Roles);
+        # findings too: they are derived from the public answers and hide nothing they do not.
         "Query.viewer": EVERYONE,
         "Query.jurisdiction": EVERYONE,
         "Query.findings": EVERYONE,
         "Query.powerList": EVERYONE,
-        "Query.previewAct": EVERYONE,
         "Query.searchItems": EVERYONE,
         "Query.searchUnits": EVERYONE,
         "Query.searchRegions": EVERYONE,
         "Query.searchLaws": EVERYONE,
-        "Query.history": EVERYONE,
         "Query.graph": EVERYONE,  # the graph views of answers, for frontends
-        # Writes.
+        "Query.publishedLists": EVERYONE,
+        "Query.publishedListDiff": EVERYONE,
+        # The office's tools: what-if on unrecorded acts.
+        "Query.previewAct": only(Role.ESTABLISHMENT_OFFICE, Role.JUSTICE_BUREAU, Role.ADMIN),
+        # History stays public: the web app's graph page shows a record's versions to anyone
+        # (issue 12); the change log as a whole is the audit trail of the offices.
+        "Query.history": EVERYONE,
+        "Query.changes": only(Role.JUSTICE_BUREAU, Role.ESTABLISHMENT_OFFICE, Role.ADMIN),
+        # Writes: the establishment office (编办) keeps acts, records and lists current …
+        "Mutation.recordAct": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.amendAct": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.withdrawAct": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveUnit": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveItem": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveLaw": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveProvision": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveRegion": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.saveAgreement": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.deleteRecord": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.publishList": only(Role.ESTABLISHMENT_OFFICE),
+        "Mutation.importPowerList": only(Role.ESTABLISHMENT_OFFICE),
+        # … the justice bureau (司法局) reviews acts (法制审核) …
+        "Mutation.reviewAct": only(Role.JUSTICE_BUREAU),
+        # … and administrators load whole datasets.
         "Mutation.loadDataset": only(Role.ADMIN),
     }
 )

@@ -16,13 +16,18 @@ from strawberry.types import ExecutionContext
 
 from graph_service.domain.errors import StorageError
 
+from .areas.acts import ActsMutation
+from .areas.changes import ChangesQuery
 from .areas.findings import FindingsQuery
 from .areas.graph import GraphQuery
 from .areas.history import HistoryQuery
+from .areas.import_list import ImportMutation
 from .areas.jurisdiction import JurisdictionQuery
 from .areas.load import LoadMutation
 from .areas.power_list import PowerListQuery
 from .areas.preview import PreviewQuery
+from .areas.published import PublishedMutation, PublishedQuery
+from .areas.records import RecordsMutation
 from .areas.search import SearchQuery
 from .areas.viewer import ViewerQuery
 from .auth import RefuseUnauthenticated
@@ -44,12 +49,14 @@ class Query(
     SearchQuery,
     HistoryQuery,
     GraphQuery,
+    ChangesQuery,
+    PublishedQuery,
 ):
     pass
 
 
 @strawberry.type(description="Change the authority graph.")
-class Mutation(LoadMutation):
+class Mutation(ActsMutation, RecordsMutation, PublishedMutation, ImportMutation, LoadMutation):
     pass
 
 

@@ -233,3 +233,30 @@ def _cycles(incoming: Dataset, whole: Dataset) -> list[Problem]:
 
 def _some(key: str | None) -> list[str]:
     return [] if key is None else [key]
+
+
+_NOUNS = {
+    EntityKind.REGION: "region",
+    EntityKind.UNIT: "unit",
+    EntityKind.LAW: "law",
+    EntityKind.PROVISION: "provision",
+    EntityKind.ITEM: "item",
+}
+
+
+def referrers(dataset: Dataset, kind: EntityKind, key: str) -> list[str]:
+    """The records (``acts/d-1``) that refer to ``kind``/``key``: those whose references would
+    dangle once it is deleted (the same reference table ``check_dataset`` checks)."""
+    noun = _NOUNS.get(kind)
+    if noun is None:  # acts, agreements and published lists are referred to by nothing
+        return []
+    remaining = dataset.without({kind: [key]})
+    found: list[str] = []
+    for problem in _references(remaining, remaining):
+        if problem.message != f"unknown {noun} '{key}'":
+            continue
+        collection, _, rest = problem.path.partition("[")
+        index = int(rest.split("]", 1)[0])
+        record = remaining.collection(EntityKind(collection))[index]
+        found.append(f"{collection}/{record.key}")
+    return list(dict.fromkeys(found))

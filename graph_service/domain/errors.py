@@ -80,6 +80,48 @@ class ConflictError(DomainError):
     code = "CONFLICT"
 
 
+class StaleRevisionError(ConflictError):
+    """A write's ``expectedRevision`` is not the revision of the record's latest version: the
+    record changed since the caller read it. Nothing is written."""
+
+    def __init__(self, kind: str, key: str, expected: int, latest: int) -> None:
+        self.kind = kind
+        self.key = key
+        self.expected = expected
+        self.latest = latest
+        self.path = "expectedRevision"
+        super().__init__(
+            f"记录 {kind}/{key} 已于修订号 {latest} 被修改（请求所据为修订号 {expected}），"
+            f"请重新读取后再提交 / {kind} '{key}' was last changed at revision {latest}, "
+            f"not {expected}: read it again"
+        )
+
+
+class InUseError(ConflictError):
+    """A record cannot be deleted (or abolished) while other records refer to it."""
+
+    def __init__(self, kind: str, key: str, referrers: list[str]) -> None:
+        self.kind = kind
+        self.key = key
+        self.referrers = referrers
+        self.path = "key"
+        shown = "、".join(referrers[:10]) + ("等" if len(referrers) > 10 else "")
+        super().__init__(
+            f"记录 {kind}/{key} 仍被引用（{shown}），不能删除 / {kind} '{key}' is still "
+            f"referred to by {', '.join(referrers[:10])}"
+        )
+
+
+class AlreadyExistsError(ConflictError):
+    """A record with this key is already recorded (use the amending operation instead)."""
+
+    def __init__(self, kind: str, key: str, path: str = "id") -> None:
+        self.kind = kind
+        self.key = key
+        self.path = path
+        super().__init__(f"{kind} '{key}' 已存在 / already exists")
+
+
 class HeadMovedError(ConflictError):
     """The change log has a newer head than the change was checked against: check it again."""
 

@@ -192,7 +192,10 @@ class Act(Record):
             "holding's mode is STATUTORY; otherwise ORIGINAL."
         ),
     )
-    review: Review = Review.APPROVED
+    review: Review = Field(
+        default=Review.PENDING,
+        description="法制审核: only an approved act produces holdings; none defaults to approved.",
+    )
     review_opinion: Text | None = Field(default=None, description="法制审核意见.")
     reviewed_by: Line | None = Field(default=None, description="Who reviewed it.")
     reviewed_at: datetime | None = Field(default=None, description="When it was reviewed.")
@@ -249,14 +252,29 @@ class Agreement(Interval):
         return self.id
 
 
+class PublishedEntry(BaseModel):
+    """One line of a published list as it was published: the item, how and where it is held."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    item: Key
+    role: Line
+    mode: Line
+    scopes: list[Key] = Field(default_factory=list)
+
+
 class PublishedList(Record):
-    """A published (公示) version of a unit's power list."""
+    """A published (公示) version of a unit's power list.
+
+    ``entries`` say how each item was held when published (lists recorded before they were kept
+    have only ``items``); ``items`` stays the list of item codes either way.
+    """
 
     collection: ClassVar[EntityKind] = EntityKind.PUBLISHED_LIST
     unit: Key
     version: int = Field(ge=1)
     published: date
     items: list[Key] = Field(default_factory=list)
+    entries: list[PublishedEntry] = Field(default_factory=list)
 
     @property
     def key(self) -> str:

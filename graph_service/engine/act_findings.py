@@ -38,17 +38,22 @@ def act_places(state: EngineState, act: Act) -> tuple[str, ...]:
 def unreviewed_acts(
     state: EngineState, at: date, coord: Coordination, acts: Collection[str] | None = None
 ) -> list[Finding]:
-    """Acts in effect on ``at`` (of ``acts``, if given) whose legal review (法制审核) is not
-    approved."""
+    """Acts dated in effect on ``at`` (of ``acts``, if given) whose legal review (法制审核) is not
+    approved: they produce no holdings until it is (``catalog.in_effect``). A withdrawn act is
+    no longer the justice bureau's business."""
     out: list[Finding] = []
     for act in state.catalog.acts_among(acts):
-        if act.review == Review.APPROVED or act.effective > at:
+        if act.review == Review.APPROVED or act.effective > at or act.withdrawn_on is not None:
             continue
         if act.until is not None and at >= act.until:
             continue
         units = tuple(sorted({*act.to, *([act.from_unit] if act.from_unit else [])}))
         routing = coord.route(units)
-        review = "未通过" if act.review == Review.REJECTED else "尚未完成"
+        review = (
+            "法制审核未通过，不产生职权"
+            if act.review == Review.REJECTED
+            else "法制审核尚未完成，审核通过前不产生职权"
+        )
         items = tuple(dict.fromkeys(act.items))
         out.append(
             Finding(
@@ -58,7 +63,7 @@ def unreviewed_acts(
                 at=at,
                 summary=(
                     f"{act_phrase(state.catalog, act)}涉及{_item_list(state, items)}，"
-                    f"已于{cn_date(act.effective)}生效，但法制审核{review}。"
+                    f"载明自{cn_date(act.effective)}起生效，但{review}。"
                 ),
                 item=act.items[0] if len(items) == 1 else None,
                 units=units,

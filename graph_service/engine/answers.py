@@ -134,6 +134,18 @@ class Counterpart:
 
 
 @dataclass(frozen=True, slots=True)
+class PendingAct:
+    """An act naming the item at the place that waits for its legal review."""
+
+    act: str
+    kind: ActKind
+    effective: date
+    doc: str | None
+    doc_title: str | None
+    doc_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class JurisdictionAnswer:
     item: str
     item_name: str
@@ -147,6 +159,7 @@ class JurisdictionAnswer:
     in_force: bool = True  # False when the item itself is cancelled or not yet in force
     coverage_from: date | None = None  # the place's data coverage start, when declared
     chain: tuple[ChainLink, ...] = ()  # NOT_IN_FORCE: the acts that ended the item (取消)
+    pending: tuple[PendingAct, ...] = ()  # acts naming the item here awaiting 法制审核
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,10 @@
 """Records of a dataset indexed by key, built once so every engine step looks facts up in O(1).
 
 The engine never walks the dataset's lists again after this: replay, answers and findings all ask
-the catalog. Acts are also grouped per item (replay is per item) and given a replay order. A
+the catalog. Acts are also grouped per item (replay is per item) and given a replay order; the
+grouping holds each act as it takes effect (``in_effect``): only approved acts, each ending at its
+withdrawal if that comes before its ``until`` — the one place where review and withdrawal decide
+what produces holdings. A
 change builds a new catalog that shares every untouched index with the old one (``updated``), so
 recording one act costs in proportion to the items it names, not to the whole dataset.
 """
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import cast
 
-from graph_service.domain.enums import ActKind, EntityKind
+from graph_service.domain.enums import ActKind, EntityKind, Review
 from graph_service.domain.models import (
     Act,
     Agreement,
@@ -44,6 +47,28 @@ def act_order(act: Act, position: int) -> ActOrder:
     return (act.effective, 1, (stamp - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds(), position)
 
 
+def in_effect(act: Act) -> Act | None:
+    """The act as replay sees it, or None when it produces nothing (DESIGN §5, policy 四(八)).
+
+    Only an act whose legal review (法制审核) is approved produces holdings: a pending or rejected
+    one produces none. A withdrawn act (撤回) produces nothing from ``withdrawn_on`` on — replay
+    treats that day as its ``until`` — and nothing at all when withdrawn on or before ``effective``.
+    """
+    if act.review != Review.APPROVED:
+        return None
+    ends = act.ends_on()
+    if ends == act.until:
+        return act
+    if ends is not None and ends <= act.effective:
+        return None
+    return act.model_copy(update={"until": ends})
+
+
+def awaits_review(act: Act) -> bool:
+    """A pending act that was not withdrawn: answers name it as awaiting 法制审核."""
+    return act.review == Review.PENDING and act.withdrawn_on is None
+
+
 def _published_by_unit(lists: Iterable[PublishedList]) -> dict[str, list[PublishedList]]:
     out: defaultdict[str, list[PublishedList]] = defaultdict(list)
     for published in lists:
@@ -63,6 +88,7 @@ class Catalog:
     agreements: list[Agreement] = field(default_factory=list)
     order: dict[str, ActOrder] = field(default_factory=dict)
     acts_by_item: dict[str, list[Act]] = field(default_factory=dict)
+    pending_by_item: dict[str, list[Act]] = field(default_factory=dict)
     published: dict[str, list[PublishedList]] = field(default_factory=dict)
     next_position: int = 0
     # what one act reaches, by act id: the same for every item it names (a new catalog, as after
@@ -78,14 +104,26 @@ class Catalog:
     def from_records(cls, records: Records) -> Catalog:
         acts = cast(Mapping[str, Act], records[EntityKind.ACT])
         by_item: defaultdict[str, list[Act]] = defaultdict(list)
+        pending: defaultdict[str, list[Act]] = defaultdict(list)
         order: dict[str, ActOrder] = {}
         for position, act in enumerate(acts.values()):
             order[act.id] = act_order(act, position)
+            if awaits_review(act):
+                for item in dict.fromkeys(act.items):
+                    pending[item].append(act)
+            if (effective := in_effect(act)) is None:
+                continue
             for item in dict.fromkeys(act.items):
-                by_item[item].append(act)
+                by_item[item].append(effective)
         for listed in by_item.values():
             listed.sort(key=lambda a: order[a.id])
-        catalog = cls(acts=acts, order=order, acts_by_item=dict(by_item), next_position=len(acts))
+        catalog = cls(
+            acts=acts,
+            order=order,
+            acts_by_item=dict(by_item),
+            pending_by_item=dict(pending),
+            next_position=len(acts),
+        )
         catalog._take(records, set(EntityKind) - {EntityKind.ACT})
         return catalog
 
@@ -144,10 +182,27 @@ class Catalog:
             new.next_position = max(new.next_position, position + 1)
             new.order[act_id] = act_order(now, position)
         new.acts_by_item = dict(self.acts_by_item)
+        new.pending_by_item = dict(self.pending_by_item)
         touched = set(acts)
         for item in affected:
+            waiting = [a for a in self.pending_by_item.get(item, ()) if a.id not in touched]
+            waiting += [
+                a
+                for i in acts
+                if (a := new.acts.get(i)) is not None and item in a.items and awaits_review(a)
+            ]
+            if waiting:
+                new.pending_by_item[item] = waiting
+            else:
+                new.pending_by_item.pop(item, None)
             kept = [a for a in self.acts_by_item.get(item, ()) if a.id not in touched]
-            kept += [a for i in acts if (a := new.acts.get(i)) is not None and item in a.items]
+            kept += [
+                effective
+                for i in acts
+                if (a := new.acts.get(i)) is not None
+                and item in a.items
+                and (effective := in_effect(a)) is not None
+            ]
             kept.sort(key=lambda a: new.order[a.id])
             if kept:
                 new.acts_by_item[item] = kept

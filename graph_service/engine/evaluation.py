@@ -70,7 +70,7 @@ def evaluations_due(
     for act in state.catalog.acts_among(acts):
         if act.kind != ActKind.DELEGATE or act.effective > at:
             continue
-        if act.until is not None and at >= act.until:
+        if (ends := act.ends_on()) is not None and at >= ends:
             continue
         last = max([act.effective, *(d for d in act.evaluated if d <= at)])
         due = last + period

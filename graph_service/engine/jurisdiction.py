@@ -7,6 +7,7 @@ the holdings scoped there, so it costs a handful of dictionary hits however many
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from graph_service.domain.enums import ActKind, UnitKind
@@ -25,6 +26,7 @@ from .answers import (
 from .borders import adjacency_level, border_index
 from .coverage import coverage_from
 from .explain import answer_summary, link_sentence, no_data_sentence, not_in_force_sentence
+from .pending import pending_acts, pending_sentence
 from .state import EngineState
 from .supervision import supervises
 
@@ -157,6 +159,19 @@ def resolve_place(state: EngineState, place: str) -> str:
 
 
 def jurisdiction(state: EngineState, item: str, place: str, at: date) -> JurisdictionAnswer:
+    """The answer, with the acts awaiting legal review that would change it (``pending``)."""
+    answer = _answer(state, item, place, at)
+    pending = pending_acts(state, answer.item, answer.place, at)
+    if not pending:
+        return answer
+    return replace(
+        answer,
+        pending=pending,
+        explanation=answer.explanation + pending_sentence(state, pending),
+    )
+
+
+def _answer(state: EngineState, item: str, place: str, at: date) -> JurisdictionAnswer:
     found = state.catalog.items.get(item)
     if found is None:
         raise NotFoundError("item", item)

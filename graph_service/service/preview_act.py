@@ -19,11 +19,14 @@ from .context import ServiceContext
 def preview_act(ctx: ServiceContext, act: object, at: date | None = None) -> Preview:
     """The findings that would appear and disappear and the answers that would change.
 
-    ``act`` is one act record as in the dataset format; ``at`` defaults to the act's effective date.
-    Raises ``ValidationError`` (paths like ``act.from``) when the act would not be accepted.
+    ``act`` is one act record as in the dataset format, previewed as approved unless it states
+    its review; ``at`` defaults to the act's effective date. Raises ``ValidationError`` (paths
+    like ``act.from``) when the act would not be accepted.
     """
     if not isinstance(act, dict):
         raise ValidationError([Problem("act", "an act must be an object")], "act is not valid")
+    if "review" not in act:  # what it changes once approved (pending, it produces nothing)
+        act = act | {"review": "approved"}
     try:
         incoming = parse_document({"acts": [act]})
     except ValidationError as error:

@@ -4,11 +4,11 @@ The bulk is what a real city has: an ``assign`` per district department (its pow
 statute for the vertical branches), the 2020 "431-item" delegation from five source departments to
 every street and town, delegations to functional-zone committees, and (at Beijing scale) later
 delegation rounds to towns. Around that, a few of every irregular thing the findings must catch,
-placed at fixed districts so tests and benchmarks can rely on them: a 区街共有 assignment left
-unreviewed (overlap), a duplicate assignment later settled by designation, items never assigned in
-one district (gap), a department wound up without successor, a non-delegable item delegated, a
-re-entrustment by an agent, transfers, cancellations, joint assignments, entrustments with an end
-date, a revocation.
+placed at fixed districts so tests and benchmarks can rely on them: a 区街共有
+assignment (overlap), an assignment left unreviewed (nothing until approved), a duplicate
+assignment later settled by designation, items never assigned in one district (gap), a department
+wound up without successor, a non-delegable item delegated, a re-entrustment by an agent,
+transfers, cancellations, joint assignments, entrustments with an end date, a revocation.
 """
 
 from __future__ import annotations
@@ -53,7 +53,14 @@ class ActBook:
         self.published: list[PublishedList] = []
 
     def act(self, act_id: str, kind: ActKind, effective: date, items: list[str], **kw: Any) -> None:
-        fields = {"id": act_id, "kind": kind, "effective": effective, "items": items}
+        # the synthetic decisions stand for published, reviewed ones unless one says otherwise
+        fields = {
+            "id": act_id,
+            "kind": kind,
+            "effective": effective,
+            "items": items,
+            "review": Review.APPROVED,
+        }
         self.acts.append(Act.model_validate(fields | kw | self.src))
 
     def doc(self, law_id: str, title: str, level: LawLevel, **kw: Any) -> str:
@@ -259,10 +266,18 @@ def _adjustments(
                 )
         if d == 0:
             shared = cat.by_slot[CHENGGUAN][len(cat.delegated[CHENGGUAN]) :][:2]
-            book.act(  # 区街共有: also given to a street, and never legally reviewed
+            book.act(  # 区街共有: also given to a street (an overlap)
                 f"{prefix}-assign-shared",
                 ActKind.ASSIGN,
                 date(2021, 1, 1),
+                shared,
+                to=[town],
+                **common,
+            )
+            book.act(  # a further assignment never legally reviewed: it produces nothing yet
+                f"{prefix}-assign-unreviewed",
+                ActKind.ASSIGN,
+                date(2021, 6, 1),
                 shared,
                 to=[town],
                 review=Review.PENDING,

@@ -4,12 +4,14 @@ One district (110115) with two streets. The district health commission holds the
 (assigned 2015-06-01) and 京政发〔2020〕9号 delegates it to both street offices from 2020-07-01.
 Two departments both hold the street-vending penalty over the district (an OVERLAP), and the dust
 penalty was never assigned (a GAP). The noise penalty cites no legal basis (STALE_BASIS) and was
-assigned by an act still pending legal review (UNREVIEWED_ACT).
+assigned again by an act still pending legal review (UNREVIEWED_ACT; it produces nothing).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from tests.reviewed import approved_unless_stated
 
 DISTRICT = "110115000000"
 XINGFENG = "110115001000"
@@ -21,6 +23,10 @@ NOISE = "T-NOISE"
 
 
 def small_document() -> dict[str, Any]:
+    return approved_unless_stated(_document())
+
+
+def _document() -> dict[str, Any]:
     return {
         "$format": "authority-graph/1",
         "regions": [
@@ -155,7 +161,18 @@ def small_document() -> dict[str, Any]:
                 "effective": "2021-01-01",
                 "items": [NOISE],
                 "to": ["chengguan"],
+            },
+            {  # the same assignment again, recorded but never reviewed: it produces nothing
+                "id": "assign-noise-unreviewed",
+                "kind": "assign",
+                "effective": "2021-01-01",
+                "items": [NOISE],
+                "to": ["chengguan"],
                 "review": "pending",
             },
+        ],
+        # the market supervision bureau's list as published, in step with its holdings
+        "published_lists": [
+            {"unit": "market", "version": 1, "published": "2019-01-01", "items": [VENDING]},
         ],
     }

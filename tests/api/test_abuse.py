@@ -22,7 +22,7 @@ from graph_service.api import create_app
 from graph_service.api.limits import RequestLimits
 from graph_service.service import ServiceContext
 
-from .conftest import BASE_URL, service_of
+from .conftest import BASE_URL, bearer, issue, service_of
 from .small_dataset import XINGFENG
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -233,6 +233,7 @@ async def test_a_query_over_its_time_budget_is_answered_timeout(
         await asyncio.sleep(5)
         return []
 
+    token = await issue(app, "justice_bureau", name="司法局-timeout")  # history is theirs to read
     monkeypatch.setattr(ctx.store, "record_versions", slow)
     impatient = create_app(same_service, limits=RequestLimits(timeout_seconds=0.2))
     query = '{ history(kind: ITEM, key: "T-SMOKE") { revision } }'
@@ -242,7 +243,7 @@ async def test_a_query_over_its_time_budget_is_answered_timeout(
             transport=httpx.ASGITransport(app=impatient), base_url=BASE_URL
         ) as client,
     ):
-        response, elapsed = await timed_post(client, json={"query": query})
+        response, elapsed = await timed_post(client, json={"query": query}, headers=bearer(token))
     assert response.status_code == 503
     assert response.headers["retry-after"] == "1"
     [error] = response.json()["errors"]

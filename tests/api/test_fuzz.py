@@ -45,6 +45,7 @@ CODES = {
     "NOT_FOUND",
     "CONFLICT",
     "BAD_REQUEST",
+    "FORBIDDEN",  # an operation the public may not call (previewAct, changes, the writes)
     "QUERY_TOO_LARGE",
     "TOO_MANY_TOKENS",
     "QUERY_TOO_DEEP",

@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 
 from graph_service.service import load_document
 
-from .conftest import data, issue, service_of
+from .conftest import bearer, data, issue, service_of
 from .small_dataset import DISTRICT, XINGFENG, small_document
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -40,6 +40,7 @@ BURNING = {
         {
             "id": "assign-burn",
             "kind": "assign",
+            "review": "approved",
             "effective": "2022-03-01",
             "items": ["T-BURN"],
             "to": ["chengguan"],
@@ -87,6 +88,7 @@ async def test_a_valid_document_is_written_stamped_and_answered(
         client,
         '{ history(kind: ITEM, key: "T-BURN") { revision operation '
         "change { id recordedBy upserted summary } changes { field before after } } }",
+        token=admin_token,
     )
     [version] = history["history"]
     assert version["revision"] == payload["revision"] == service_of(app).revision
@@ -142,9 +144,13 @@ async def test_field_errors_are_reported_with_their_row(
     assert [p["path"] for p in payload["problems"]] == ["units[1].kind"]
 
 
-async def test_history_of_an_unknown_record_is_not_found(client: httpx.AsyncClient) -> None:
+async def test_history_of_an_unknown_record_is_not_found(
+    client: httpx.AsyncClient, admin_token: str
+) -> None:
     response = await client.post(
-        "/graphql", json={"query": '{ history(kind: UNIT, key: "ghost") { revision } }'}
+        "/graphql",
+        json={"query": '{ history(kind: UNIT, key: "ghost") { revision } }'},
+        headers=bearer(admin_token),
     )
     assert response.json()["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
 
@@ -186,7 +192,11 @@ async def test_replace_makes_the_document_the_whole_graph(
     assert payload["deleted"] == before - 1 > 0, "a replace counts every record it wiped"
     assert (await service_of(app).store.load_all()).size() == 1
     fields = "revision operation change { replace }"
-    wiped = await data(client, f'{{ history(kind: REGION, key: "{XINGFENG}") {{ {fields} }} }}')
+    wiped = await data(
+        client,
+        f'{{ history(kind: REGION, key: "{XINGFENG}") {{ {fields} }} }}',
+        token=admin_token,
+    )
     assert wiped["history"][-1] == {
         "revision": payload["revision"],
         "operation": "DELETED",

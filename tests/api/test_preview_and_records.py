@@ -12,11 +12,20 @@ from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
+from starlette.applications import Starlette
 
-from .conftest import data, gql
+from .conftest import data, gql, issue
 from .small_dataset import LINXIAOLU, VENDING, XINGFENG
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def office(app: Starlette) -> str:
+    """A real establishment-office token: previewing unrecorded acts is the office's tool."""
+    return await issue(app, "establishment_office", name="编办-preview")
+
 
 DESIGNATE: dict[str, Any] = {
     "id": "designate-vend",
@@ -49,9 +58,9 @@ query($at: Date, $recorded: Date) {
 
 
 async def test_a_designation_would_resolve_the_overlap_and_change_both_streets(
-    client: httpx.AsyncClient,
+    client: httpx.AsyncClient, office: str
 ) -> None:
-    preview = (await data(client, PREVIEW, {"act": DESIGNATE}))["previewAct"]
+    preview = (await data(client, PREVIEW, {"act": DESIGNATE}, token=office))["previewAct"]
     assert preview["at"] == "2022-01-01"
     assert preview["appeared"] == []
     assert preview["resolved"] == [
@@ -75,14 +84,16 @@ async def test_a_designation_would_resolve_the_overlap_and_change_both_streets(
     ]
 
 
-async def test_a_preview_writes_nothing(client: httpx.AsyncClient) -> None:
-    await data(client, PREVIEW, {"act": DESIGNATE})
+async def test_a_preview_writes_nothing(client: httpx.AsyncClient, office: str) -> None:
+    await data(client, PREVIEW, {"act": DESIGNATE}, token=office)
     answer = (await data(client, ANSWER, {"at": "2022-06-01"}))["jurisdiction"]
     assert answer["status"] == "OVERLAP"
 
 
-async def test_an_act_that_would_be_refused_names_the_field(client: httpx.AsyncClient) -> None:
-    body = await gql(client, PREVIEW, {"act": {**DESIGNATE, "to": ["nobody"]}})
+async def test_an_act_that_would_be_refused_names_the_field(
+    client: httpx.AsyncClient, office: str
+) -> None:
+    body = await gql(client, PREVIEW, {"act": {**DESIGNATE, "to": ["nobody"]}}, token=office)
     [error] = body["errors"]
     assert error["extensions"]["code"] == "VALIDATION_FAILED"
     assert error["extensions"]["problems"] == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from authority_graph_client import operations
+from authority_graph_client import operations, workflow
 from graphql import build_schema as build_sdl
 from graphql import parse, validate
 
@@ -22,7 +22,9 @@ def test_committed_schema_matches_the_served_schema() -> None:
     )
 
 
-@pytest.mark.parametrize("operation", operations.ALL, ids=lambda op: op.split("(")[0].strip())
+@pytest.mark.parametrize(
+    "operation", operations.ALL + workflow.ALL, ids=lambda op: op.split("(")[0].strip()
+)
 def test_client_operation_is_valid_against_the_committed_schema(operation: str) -> None:
     schema = build_sdl(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert validate(schema, parse(operation)) == []

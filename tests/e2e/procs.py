@@ -123,3 +123,18 @@ def stop_processes_under(directory: Path) -> list[int]:
                 os.kill(int(entry.name), signal.SIGTERM)
                 stopped.append(int(entry.name))
     return stopped
+
+
+def issue_token(data_dir: Path, *args: str) -> str:
+    """The secret ``graph-service token create ARGS`` prints for the store in ``data_dir``."""
+    done = subprocess.run(
+        [*COMMAND, "token", "create", *args, "--data-dir", str(data_dir)],
+        cwd=REPO,
+        env=command_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()

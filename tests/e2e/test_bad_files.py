@@ -77,7 +77,7 @@ def test_utf8_with_a_bom_gb18030_and_utf16_with_a_bom_are_read(tmp_path: Path) -
     )
     result = runner.invoke(app, ["load", str(folder), "--data-dir", str(tmp_path / "data")])
     assert result.exit_code == 0, result.output
-    assert "loaded 24 records" in result.output
+    assert "loaded 26 records" in result.output
 
     utf16 = tmp_path / "again.json"
     utf16.write_bytes(json.dumps(regions, ensure_ascii=False).encode("utf-16"))  # with a BOM

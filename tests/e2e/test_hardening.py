@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from .procs import REPO, Served, serve_process, stop_processes_under
+from .procs import REPO, Served, issue_token, serve_process, stop_processes_under
 
 AUDIT = REPO / "tests" / "http_audit"
 REQUIRE_AUDIT = os.environ.get("GRAPH_SERVICE_REQUIRE_HTTP_AUDIT") == "1"
@@ -115,6 +115,11 @@ def test_metrics_count_requests_and_describe_the_projection(served: Served) -> N
 
 
 def test_a_killed_database_is_restarted_and_readiness_says_so(served: Served) -> None:
+    # history is the justice bureau's to read: a token made by the CLI before the database dies
+    token = issue_token(
+        served.stdout.parent / "data", "--role", "justice_bureau", "--name", "司法局-hardening"
+    )
+    auth = {"Authorization": f"Bearer {token}"}
     [database] = served.database_pids
     os.kill(database, signal.SIGKILL)
     seen: list[int] = []
@@ -126,7 +131,9 @@ def test_a_killed_database_is_restarted_and_readiness_says_so(served: Served) ->
         if ready.status_code == 200 and ready.json()["store_restarts"] == 1:
             break
         if ready.status_code == 503:
-            answer = httpx.post(f"{served.url}/graphql", json={"query": history}).json()
+            answer = httpx.post(
+                f"{served.url}/graphql", json={"query": history}, headers=auth
+            ).json()
             if "errors" in answer:
                 [error] = answer["errors"]
                 assert error["extensions"] == {"code": "STORE_UNAVAILABLE", "retryable": True}
@@ -134,6 +141,6 @@ def test_a_killed_database_is_restarted_and_readiness_says_so(served: Served) ->
         time.sleep(0.05)
     else:
         pytest.fail(f"the database was not restarted; readiness answered {seen}")
-    answer = httpx.post(f"{served.url}/graphql", json={"query": history}).json()
+    answer = httpx.post(f"{served.url}/graphql", json={"query": history}, headers=auth).json()
     assert "errors" not in answer, answer
     assert answer["data"]["history"], "the history survived the restart"

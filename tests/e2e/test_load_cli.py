@@ -11,7 +11,7 @@ from tests.api.small_dataset import small_document
 
 from .procs import COMMAND, REPO, command_env
 
-SMALL_RECORDS = 24  # 3 regions, 6 units, 3 laws, 3 provisions, 4 items, 5 acts
+SMALL_RECORDS = 26  # 3 regions, 6 units, 3 laws, 3 provisions, 4 items, 6 acts, 1 list
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

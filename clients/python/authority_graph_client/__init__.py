@@ -11,6 +11,7 @@ from .errors import (
     GraphQLResponseError,
     PermissionDeniedError,
     TransportError,
+    WriteRejectedError,
 )
 from .models import (
     Basis,
@@ -48,4 +49,5 @@ __all__ = [
     "TransportError",
     "UnitRef",
     "Viewer",
+    "WriteRejectedError",
 ]

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import operations as ops
+from . import workflow as wf
 from .errors import GraphQLResponseError, PermissionDeniedError, TransportError
 from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit, Viewer
 
@@ -111,6 +112,65 @@ class AuthorityGraphClient:
         """Load a dataset (administrators only); ``replace`` needs ``confirm=True``."""
         return self._run(ops.load_dataset(document, replace, confirm))
 
+    # -- the workflow (编办, 司法局): writes return the success payload as a dict --------------
+
+    def record_act(self, act: dict[str, Any], comment: str | None = None) -> dict[str, Any]:
+        """Record an act, pending legal review; with its preview as approved (编办)."""
+        return self._run(wf.record_act(act, comment))
+
+    def amend_act(
+        self,
+        act_id: str,
+        changes: dict[str, Any],
+        comment: str | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """Amend an act; it goes back to pending review (编办)."""
+        return self._run(wf.amend_act(act_id, changes, comment, expected_revision))
+
+    def withdraw_act(
+        self,
+        act_id: str,
+        reason: str,
+        on: date | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """Withdraw (撤回) an act from ``on`` (default today) (编办)."""
+        return self._run(wf.withdraw_act(act_id, reason, _day(on), expected_revision))
+
+    def review_act(
+        self,
+        act_id: str,
+        decision: str,
+        opinion: str | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """法制审核: ``decision`` APPROVED or REJECTED (opinion required) (司法局)."""
+        return self._run(wf.review_act(act_id, decision, opinion, expected_revision))
+
+    def publish_list(self, unit: str, at: date, note: str | None = None) -> dict[str, Any]:
+        """Publish (公示) a unit's list as it stands on ``at`` as its next version (编办)."""
+        return self._run(wf.publish_list(unit, at.isoformat(), note))
+
+    def published_list_diff(self, unit: str, old: int, new: int) -> dict[str, Any]:
+        """Items added, removed and changed between two published versions."""
+        return self._run(wf.published_list_diff(unit, old, new))
+
+    def history(self, kind: str, key: str) -> list[dict[str, Any]]:
+        """Every version of a record with who, when, why and the field diff."""
+        return self._run(wf.history(kind, key))
+
+    def changes(
+        self,
+        since: int = 0,
+        by: str | None = None,
+        kind: str | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> dict[str, Any]:
+        """A page of change-log entries after ``since`` (by a principal, touching a kind)."""
+        return self._run(wf.changes(since, by, kind, first, after))
+
 
 class AsyncAuthorityGraphClient:
     """The same methods as ``AuthorityGraphClient``, awaited; takes an ``httpx.ASGITransport``."""
@@ -168,3 +228,62 @@ class AsyncAuthorityGraphClient:
         self, document: dict[str, Any], *, replace: bool = False, confirm: bool = False
     ) -> LoadResult:
         return await self._run(ops.load_dataset(document, replace, confirm))
+
+    # -- the workflow (编办, 司法局): writes return the success payload as a dict --------------
+
+    async def record_act(self, act: dict[str, Any], comment: str | None = None) -> dict[str, Any]:
+        """Record an act, pending legal review; with its preview as approved (编办)."""
+        return await self._run(wf.record_act(act, comment))
+
+    async def amend_act(
+        self,
+        act_id: str,
+        changes: dict[str, Any],
+        comment: str | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """Amend an act; it goes back to pending review (编办)."""
+        return await self._run(wf.amend_act(act_id, changes, comment, expected_revision))
+
+    async def withdraw_act(
+        self,
+        act_id: str,
+        reason: str,
+        on: date | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """Withdraw (撤回) an act from ``on`` (default today) (编办)."""
+        return await self._run(wf.withdraw_act(act_id, reason, _day(on), expected_revision))
+
+    async def review_act(
+        self,
+        act_id: str,
+        decision: str,
+        opinion: str | None = None,
+        expected_revision: int | None = None,
+    ) -> dict[str, Any]:
+        """法制审核: ``decision`` APPROVED or REJECTED (opinion required) (司法局)."""
+        return await self._run(wf.review_act(act_id, decision, opinion, expected_revision))
+
+    async def publish_list(self, unit: str, at: date, note: str | None = None) -> dict[str, Any]:
+        """Publish (公示) a unit's list as it stands on ``at`` as its next version (编办)."""
+        return await self._run(wf.publish_list(unit, at.isoformat(), note))
+
+    async def published_list_diff(self, unit: str, old: int, new: int) -> dict[str, Any]:
+        """Items added, removed and changed between two published versions."""
+        return await self._run(wf.published_list_diff(unit, old, new))
+
+    async def history(self, kind: str, key: str) -> list[dict[str, Any]]:
+        """Every version of a record with who, when, why and the field diff."""
+        return await self._run(wf.history(kind, key))
+
+    async def changes(
+        self,
+        since: int = 0,
+        by: str | None = None,
+        kind: str | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> dict[str, Any]:
+        """A page of change-log entries after ``since`` (by a principal, touching a kind)."""
+        return await self._run(wf.changes(since, by, kind, first, after))

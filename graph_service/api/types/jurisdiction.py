@@ -37,6 +37,21 @@ class ChainLink:
     )
 
 
+@strawberry.type(
+    description=(
+        "An act naming the item at the place that awaits legal review (法制审核): it produces "
+        "nothing until the justice bureau approves it."
+    )
+)
+class PendingAct:
+    act: str
+    kind: ActKind
+    effective: date
+    doc: str | None
+    doc_number: str | None
+    doc_title: str | None
+
+
 @strawberry.type(description="A unit's holding that covers the asked place on the asked date.")
 class Holder:
     holding: str = strawberry.field(description="Stable id of the holding.")
@@ -89,6 +104,9 @@ class JurisdictionAnswer:
     chain: list[ChainLink] = strawberry.field(
         description="NOT_IN_FORCE: the acts that ended the item (e.g. the cancelling act)."
     )
+    pending: list[PendingAct] = strawberry.field(
+        description="Acts naming the item here still pending legal review: not yet in effect."
+    )
 
 
 def jurisdiction_answer(
@@ -116,6 +134,17 @@ def jurisdiction_answer(
         ],
         coverage_from=answer.coverage_from,
         chain=[chain_link(link) for link in answer.chain],
+        pending=[
+            PendingAct(
+                act=p.act,
+                kind=p.kind,
+                effective=p.effective,
+                doc=p.doc,
+                doc_number=p.doc_number,
+                doc_title=p.doc_title,
+            )
+            for p in answer.pending
+        ],
     )
 
 

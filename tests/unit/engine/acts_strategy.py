@@ -99,6 +99,12 @@ def act(draw: st.DrawFn, act_id: str) -> dict[str, Any]:
         out["statutory"] = True
     if draw(st.integers(0, 5)) == 0:
         out["review"] = draw(st.sampled_from(["pending", "rejected"]))
+        if draw(st.booleans()):  # a withdrawn act, unreviewed: still produces nothing
+            out["withdrawn_on"] = draw(st.sampled_from(CHECK_DAYS)).isoformat()
+    else:
+        out["review"] = "approved"
+        if draw(st.integers(0, 5)) == 0:  # withdrawn (撤回), maybe before it took effect
+            out["withdrawn_on"] = draw(st.sampled_from(CHECK_DAYS)).isoformat()
     if kind == "delegate" and draw(st.integers(0, 3)) == 0:
         out["evaluated"] = [draw(st.sampled_from([d for d in CHECK_DAYS if d > effective]))]
     if draw(st.booleans()):

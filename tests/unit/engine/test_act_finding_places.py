@@ -29,13 +29,20 @@ PENDING = {
 
 
 @pytest.mark.parametrize("scope", [None, [XF]], ids=["default scope", "explicit scope"])
-def test_a_pending_delegation_of_a_non_delegable_item_lists_the_street(
+def test_a_delegation_of_a_non_delegable_item_lists_the_street(
     scope: list[str] | None,
 ) -> None:
+    """Pending, it is unreviewed (and produces nothing, so nothing is invalid yet); approved, it
+    is an invalid delegation. Either finding names the street."""
     act: dict[str, Any] = {**PENDING, **({"scope": scope} if scope else {})}
-    findings = Projection(dataset([ASSIGN_WJW, act], items=NOT_DELEGABLE)).findings(DAY)
-    by_kind = {f.kind: f for f in findings}
-    for kind in (FindingKind.INVALID_DELEGATION, FindingKind.UNREVIEWED_ACT):
+    approved = {**act, "review": "approved"}
+    for recorded, kind in (
+        (act, FindingKind.UNREVIEWED_ACT),
+        (approved, FindingKind.INVALID_DELEGATION),
+    ):
+        findings = Projection(dataset([ASSIGN_WJW, recorded], items=NOT_DELEGABLE)).findings(DAY)
+        by_kind = {f.kind: f for f in findings}
+        assert FindingKind.INVALID_DELEGATION not in by_kind or kind != FindingKind.UNREVIEWED_ACT
         assert by_kind[kind].places == (XF,)
         assert FindingFilter(place=XF).matches(by_kind[kind])
     assert "兴丰街道办事处" in by_kind[FindingKind.INVALID_DELEGATION].summary

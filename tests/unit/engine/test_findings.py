@@ -167,6 +167,7 @@ def test_unreviewed_acts_invalid_delegations_and_stale_bases_are_reported() -> N
     pending = {**ASSIGN_CGJ, "id": "a-i2", "items": ["I2"], "review": "pending"}
     findings = Projection(dataset([ASSIGN_WJW, DELEGATE_XF, pending], items=items)).findings(D2021)
     assert sorted((f.kind, f.cause, f.acts) for f in findings) == [
+        (FindingKind.GAP, "never_assigned", ()),  # the pending act assigns nothing yet
         (FindingKind.INVALID_DELEGATION, "not_delegable", ("d-xf",)),
         (FindingKind.STALE_BASIS, "no_basis", ()),
         (FindingKind.UNREVIEWED_ACT, "pending", ("a-i2",)),

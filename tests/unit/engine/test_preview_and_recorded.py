@@ -10,6 +10,7 @@ from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.engine.answers import AnswerChange, FindingKind, Status
 from graph_service.engine.projection import Projection
+from tests.reviewed import approved
 
 from .memlog import MemoryLog
 from .world import (
@@ -29,7 +30,7 @@ ASSIGN_CGJ: dict[str, Any] = {**ASSIGN_WJW, "id": "a-cgj", "doc": "dxf", "to": [
 
 
 def upsert(*acts: dict[str, Any]) -> ChangeSet:
-    return ChangeSet(upserts=Dataset.model_validate({"acts": list(acts)}))
+    return ChangeSet(upserts=Dataset.model_validate({"acts": [approved(a) for a in acts]}))
 
 
 def test_previewing_a_delegation_lists_the_changed_answers_and_writes_nothing() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from graph_service.domain.dataset import Dataset
 from graph_service.engine.projection import Projection
+from tests.reviewed import approved
 
 DX, XF, LX, RH, ETDZ, GA, BJ = "110115", "XF", "LX", "RH", "ETDZ", "131022", "110000"
 ALL_PLACES = (LX, RH, XF)
@@ -131,6 +132,7 @@ ITEMS: list[dict[str, Any]] = [
 ]
 
 ASSIGN_WJW: dict[str, Any] = {
+    "review": "approved",
     "id": "a-wjw",
     "kind": "assign",
     "doc": "kyt",
@@ -140,6 +142,7 @@ ASSIGN_WJW: dict[str, Any] = {
     "to": ["dx-wjw"],
 }
 DELEGATE_XF: dict[str, Any] = {
+    "review": "approved",
     "id": "d-xf",
     "kind": "delegate",
     "doc": "jzf",
@@ -167,7 +170,7 @@ def dataset(
             "laws": LAWS,
             "provisions": PROVISIONS,
             "items": ITEMS if items is None else items,
-            "acts": acts,
+            "acts": [approved(act) for act in acts],
             "agreements": list(agreements),
             "published_lists": list(published_lists),
         }

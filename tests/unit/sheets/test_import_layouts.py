@@ -76,9 +76,11 @@ def test_title_rows_merged_category_synonyms_and_full_width_codes(daxing: Projec
         "未识别、未导入的列：工作表“行政处罚”的“责任处室”列",
         "已识别但本服务不保存的列：备注",
     ]
-    # previewed like an act: the pending review is what appears; nothing was applied
+    # previewed like an act: the pending review is what appears, and the new items have no
+    # holder until it is approved (GAP); nothing was applied
     assert result.preview is not None
-    assert [f.kind for f in result.preview.appeared] == [FindingKind.UNREVIEWED_ACT]
+    kinds = {f.kind for f in result.preview.appeared}
+    assert kinds == {FindingKind.UNREVIEWED_ACT, FindingKind.GAP}
     assert daxing.dataset is before
 
 
