@@ -1,25 +1,27 @@
 """What is Neo4j's own in the adapter, checked on a real Neo4j 5: the transaction metadata and the
 user agent a DBA sees, a statement the server refuses midway (constraint) undoing the whole
-change set, and the driver's temporal types arriving as plain Python values.
+change set, the driver's temporal types arriving as plain Python values, and the server's routine
+notifications kept out of the log.
 
 The port's behaviour itself is the conformance suite's (``test_store.py``, on both backends).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import GraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase, GraphDatabase
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.errors import ConstraintViolationError
 from graph_service.domain.models import Region, Unit
-from graph_service.storage.neo4j import Neo4jStore, default_user_agent
+from graph_service.storage.neo4j import Neo4jStore, apply_migrations, default_user_agent
 from graph_service.storage.neo4j.values import row
 from graph_service.storage.plan import Step
 
@@ -119,3 +121,28 @@ def test_temporal_values_from_the_server_become_plain_python(neo4j_uri: str) -> 
         "nested": {"acts": [{"effective": date(2019, 1, 1)}]},
     }
     assert type(row(records[0])["d"]) is date
+
+
+async def test_routine_server_notifications_are_not_logged(
+    store: Neo4jStore, neo4j_uri: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Re-running the ``IF NOT EXISTS`` DDL (every start) and reading a label the database has
+    never seen (every empty database) make the server notify; a plain driver logs both, ours
+    neither."""
+    never_seen = "MATCH (n:NeverStoredHere) RETURN n.nothing AS x"
+
+    async def routine(driver: AsyncDriver) -> None:
+        await driver.execute_query("MATCH (m:Migration) DELETE m", database_=DATABASE)
+        await apply_migrations(driver, DATABASE)  # every file again: "already exists"
+        await driver.execute_query(never_seen, database_=DATABASE)
+
+    caplog.set_level(logging.DEBUG, logger="neo4j.notifications")
+    async with AsyncGraphDatabase.driver(neo4j_uri) as plain:
+        await routine(plain)
+    assert any("already exists" in r.getMessage() for r in caplog.records)
+    assert any("NeverStoredHere" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+
+    await routine(store.driver)
+
+    assert [r.getMessage() for r in caplog.records] == []
