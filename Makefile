@@ -11,7 +11,7 @@ NEO4J_DIR := tests/neo4j
 NEO4J_JARS := $(NEO4J_DIR)/target/dependency
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web web web-check browser clean audit-deps neo4j neo4j-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-stores web web-check browser clean audit-deps neo4j neo4j-deps
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -83,6 +83,9 @@ web-check: web ## Rebuild the bundle and fail if it differs from the committed o
 
 browser: install ## Only the browser tests (Playwright driving the system chromium)
 	$(BIN)/pytest tests/browser -q
+
+bench-stores: install neo4j-deps ## Embedded FalkorDB and Neo4j side by side (on demand; minutes)
+	$(BIN)/python -m benchmarks.backends
 
 clean: ## Remove the virtualenv and caches (keeps data/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/http_audit/node_modules
