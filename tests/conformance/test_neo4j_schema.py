@@ -37,9 +37,9 @@ def declared() -> set[SchemaObject]:
     objects: set[SchemaObject] = set()
     for ddl in DDL:
         if found := _CONSTRAINT.fullmatch(ddl.text.strip()):
-            objects.add(("UNIQUENESS", *found.groups()))
+            objects.add(("UNIQUENESS", found[1], found[2], found[3]))
         elif found := _INDEX.fullmatch(ddl.text.strip()):
-            objects.add(("RANGE", *found.groups()))
+            objects.add(("RANGE", found[1], found[2], found[3]))
         else:
             pytest.fail(f"{ddl.name} is neither a uniqueness constraint nor an index: {ddl.text}")
     return objects

@@ -14,6 +14,7 @@ history and the findings are compared again: the write path of each backend, see
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import time
@@ -160,11 +161,16 @@ def same_answer(
 ) -> dict[str, Any]:
     """Ask both; assert equal answers (instance-specific fields aside); return the embedded one."""
     on_neo4j, embedded = services
-    expected = comparable(embedded.ask(query, variables))
-    actual = comparable(on_neo4j.ask(query, variables))
+    expected: dict[str, Any] = comparable(embedded.ask(query, variables))
+    actual: dict[str, Any] = comparable(on_neo4j.ask(query, variables))
     if actual != expected:
         differing = sorted(k for k in expected if actual.get(k) != expected[k])
-        pytest.fail(f"Neo4j answers differ on {len(differing)} field(s), e.g. {differing[:5]}")
+        first = differing[0]
+        pytest.fail(
+            f"Neo4j answers differ on {len(differing)} field(s) {differing[:5]}; {first}:\n"
+            f"embedded {json.dumps(expected[first], ensure_ascii=False)[:2000]}\n"
+            f"neo4j    {json.dumps(actual.get(first), ensure_ascii=False)[:2000]}"
+        )
     return expected
 
 
