@@ -6,7 +6,11 @@ with selection sets naming every field of the answer (``selections.py``), and th
 must be equal. Only what is legitimately instance-specific is left out of the comparison:
 
 - ``ChangeRecord.id`` and ``LoadSucceeded.changeId``: a fresh UUID per change set and process;
-- ``ChangeRecord.recordedAt`` and ``LoadSucceeded.recordedAt``: the wall clock of each write.
+- ``ChangeRecord.recordedAt`` and ``LoadSucceeded.recordedAt``: the wall clock of each write;
+- ``recorded_at`` in ``RecordVersion.record`` (the record's JSON): the same wall clock, stamped on
+  the record when it was written.
+
+Revisions are compared: both stores number the seed's change set 1 and the next one 2.
 
 Then the same act is recorded on both through ``loadDataset``, and the answers it touches, its
 history and the findings are compared again: the write path of each backend, seen from outside.
@@ -152,8 +156,12 @@ def comparable(value: Any) -> Any:
         return [comparable(item) for item in value]
     if not isinstance(value, dict):
         return value
-    dropped = INSTANCE_SPECIFIC.get(value.get("__typename", ""), ())
-    return {key: comparable(item) for key, item in value.items() if key not in dropped}
+    typename = value.get("__typename", "")
+    dropped = INSTANCE_SPECIFIC.get(typename, ())
+    kept = {key: comparable(item) for key, item in value.items() if key not in dropped}
+    if typename == "RecordVersion" and isinstance(kept.get("record"), dict):
+        kept["record"] = {k: v for k, v in kept["record"].items() if k != "recorded_at"}
+    return kept
 
 
 def same_answer(
@@ -164,14 +172,26 @@ def same_answer(
     expected: dict[str, Any] = comparable(embedded.ask(query, variables))
     actual: dict[str, Any] = comparable(on_neo4j.ask(query, variables))
     if actual != expected:
-        differing = sorted(k for k in expected if actual.get(k) != expected[k])
-        first = differing[0]
+        path, want, got = first_difference(expected, actual)
         pytest.fail(
-            f"Neo4j answers differ on {len(differing)} field(s) {differing[:5]}; {first}:\n"
-            f"embedded {json.dumps(expected[first], ensure_ascii=False)[:2000]}\n"
-            f"neo4j    {json.dumps(actual.get(first), ensure_ascii=False)[:2000]}"
+            f"the Neo4j answer differs at {path}:\n"
+            f"embedded {json.dumps(want, ensure_ascii=False)[:1000]}\n"
+            f"neo4j    {json.dumps(got, ensure_ascii=False)[:1000]}"
         )
     return expected
+
+
+def first_difference(want: Any, got: Any, path: str = "data") -> tuple[str, Any, Any]:
+    """Where two JSON values first differ (depth first), and the values there."""
+    if isinstance(want, dict) and isinstance(got, dict) and want.keys() == got.keys():
+        for key in want:
+            if want[key] != got[key]:
+                return first_difference(want[key], got[key], f"{path}.{key}")
+    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
+        for index, (a, b) in enumerate(zip(want, got, strict=True)):
+            if a != b:
+                return first_difference(a, b, f"{path}[{index}]")
+    return path, want, got
 
 
 def same_error(services: tuple[Service, Service], query: str) -> list[dict[str, Any]]:
@@ -251,7 +271,7 @@ def test_the_power_list_of_every_unit(services: tuple[Service, Service]) -> None
 
 
 def test_history_and_search(services: tuple[Service, Service]) -> None:
-    history = everything("ChangeRecord")
+    history = everything("RecordVersion")
     query = f"""{{
       unit: history(kind: UNIT, key: "dx-street-xingfeng") {history}
       act: history(kind: ACT, key: "jzf-2020-9-dx-wsjkw") {history}
@@ -260,8 +280,8 @@ def test_history_and_search(services: tuple[Service, Service]) -> None:
       units: searchUnits(text: "兴丰") {everything("SearchHit")}
     }}"""
     answer = same_answer(services, query)
-    assert [(h["recordedBy"], h["replace"]) for h in answer["unit"]] == [("seed", False)]
-    unknown = '{ history(kind: UNIT, key: "nobody") { id } }'
+    assert [(h["revision"], h["change"]["recordedBy"]) for h in answer["unit"]] == [(1, "seed")]
+    unknown = '{ history(kind: UNIT, key: "nobody") { revision } }'
     assert same_error(services, unknown)[0]["extensions"]["code"] == "NOT_FOUND"
     assert answer["items"]
     assert answer["units"]
@@ -286,6 +306,7 @@ def test_after_recording_the_same_act_on_both(services: tuple[Service, Service])
     written = same_answer(services, load, {"doc": document})["loadDataset"]
     assert written == {
         "__typename": "LoadSucceeded",
+        "revision": 2,
         "recordedBy": written["recordedBy"],
         "upserted": 1,
         "deleted": 0,
@@ -294,9 +315,9 @@ def test_after_recording_the_same_act_on_both(services: tuple[Service, Service])
     after = f"""{{
       answer: jurisdiction(item: "SEED-CF-001", place: "{XINGFENG}", at: "2024-06-01")
         {everything("JurisdictionAnswer")}
-      history: history(kind: ACT, key: "parity-assign") {everything("ChangeRecord")}
+      history: history(kind: ACT, key: "parity-assign") {everything("RecordVersion")}
     }}"""
     answer = same_answer(services, after)
     assert answer["answer"]["status"] == "OVERLAP"
-    assert len(answer["history"]) == 1
+    assert [version["revision"] for version in answer["history"]] == [2]
     assert any(f["acts"] == ["parity-assign"] for f in all_findings(services, "2024-06-01"))
