@@ -12,7 +12,8 @@ must be equal. Only what is legitimately instance-specific is left out of the co
 
 Revisions are compared: both stores number the seed's change set 1 and the next one 2.
 
-Then the same act is recorded on both through ``loadDataset``, and the answers it touches, its
+Then the same act is recorded on both through ``loadDataset`` (as an administrator, with a token
+``graph-service token create`` made on each store), and the answers it touches, its
 history and the findings are compared again: the write path of each backend, seen from outside.
 """
 
@@ -70,19 +71,30 @@ class Service:
     url: str
     process: subprocess.Popen[bytes]
     stderr: Path
+    cli: list[str]  # ``graph-service`` with this service's store options, before the command
+    data_dir: Path
+    admin_token: str = ""
 
-    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """POST a query; the response body."""
+    def post(
+        self, query: str, variables: dict[str, Any] | None = None, *, admin: bool = False
+    ) -> dict[str, Any]:
+        """POST a query (as the administrator: with the token ``create_admin_token`` made)."""
+        headers = {"Authorization": f"Bearer {self.admin_token}"} if admin else {}
         response = httpx.post(
-            f"{self.url}/graphql", json={"query": query, "variables": variables or {}}, timeout=60
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+            timeout=60,
         )
         body: dict[str, Any] = response.json()
         assert response.status_code == 200, (self.name, body)
         return body
 
-    def ask(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def ask(
+        self, query: str, variables: dict[str, Any] | None = None, *, admin: bool = False
+    ) -> dict[str, Any]:
         """The ``data`` of an answer without errors."""
-        body = self.post(query, variables)
+        body = self.post(query, variables, admin=admin)
         assert not body.get("errors"), (self.name, body)
         data: dict[str, Any] = body["data"]
         return data
@@ -92,11 +104,27 @@ def launch(name: str, store_args: list[str], workdir: Path) -> Service:
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     stdout, stderr = workdir / "stdout.txt", workdir / "stderr.txt"
-    argv = [*COMMAND, *store_args, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    argv += ["--data-dir", str(workdir / "data")]
+    cli, data_dir = [*COMMAND, *store_args], workdir / "data"
+    argv = [*cli, "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(data_dir)]
     with stdout.open("wb") as out, stderr.open("wb") as err:
         process = subprocess.Popen(argv, cwd=REPO, env=command_env(), stdout=out, stderr=err)
-    return Service(name, f"http://127.0.0.1:{port}", process, stderr)
+    return Service(name, f"http://127.0.0.1:{port}", process, stderr, cli, data_dir)
+
+
+def create_admin_token(service: Service) -> None:
+    """``graph-service token create --role admin`` on the service's store (same name on both)."""
+    argv = [*service.cli, "token", "create", "--role", "admin", "--name", "对照测试"]
+    created = subprocess.run(
+        [*argv, "--data-dir", str(service.data_dir)],
+        cwd=REPO,
+        env=command_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert created.returncode == 0, (service.name, created.stderr)
+    service.admin_token = created.stdout.strip()
 
 
 def wait_ready(service: Service) -> None:
@@ -140,6 +168,8 @@ def services(
     try:
         wait_ready(on_neo4j)
         wait_ready(embedded)
+        create_admin_token(on_neo4j)
+        create_admin_token(embedded)
         yield on_neo4j, embedded
         assert stop(embedded) == 0, embedded.stderr.read_text()
         assert stop(on_neo4j) == 0, on_neo4j.stderr.read_text()
@@ -164,12 +194,16 @@ def comparable(value: Any) -> Any:
 
 
 def same_answer(
-    services: tuple[Service, Service], query: str, variables: dict[str, Any] | None = None
+    services: tuple[Service, Service],
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    admin: bool = False,
 ) -> dict[str, Any]:
     """Ask both; assert equal answers (instance-specific fields aside); return the embedded one."""
     on_neo4j, embedded = services
-    expected: dict[str, Any] = comparable(embedded.ask(query, variables))
-    actual: dict[str, Any] = comparable(on_neo4j.ask(query, variables))
+    expected: dict[str, Any] = comparable(embedded.ask(query, variables, admin=admin))
+    actual: dict[str, Any] = comparable(on_neo4j.ask(query, variables, admin=admin))
     if actual != expected:
         path, want, got = first_difference(expected, actual)
         pytest.fail(
@@ -297,11 +331,11 @@ def test_after_recording_the_same_act_on_both(services: tuple[Service, Service])
         + " }"
     )
     document = {"$format": "authority-graph/1", "acts": [NEW_ASSIGN]}
-    written = same_answer(services, load, {"doc": document})["loadDataset"]
+    written = same_answer(services, load, {"doc": document}, admin=True)["loadDataset"]
     assert written == {
         "__typename": "LoadSucceeded",
         "revision": 2,
-        "recordedBy": written["recordedBy"],
+        "recordedBy": "对照测试",  # the token's name
         "upserted": 1,
         "deleted": 0,
     }
