@@ -6,12 +6,15 @@ STAMP := $(VENV)/.installed-stamp
 DATA_DIR ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8000
+NEO4J_PORT ?= 7687
+NEO4J_DIR := tests/neo4j
+NEO4J_JARS := $(NEO4J_DIR)/target/dependency
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web web web-check browser clean audit-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-stores web web-check browser clean audit-deps neo4j neo4j-deps
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 check-system: ## Check the system libraries the embedded FalkorDB needs
 	@ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || { \
@@ -51,6 +54,12 @@ audit-deps: ## Node packages of the GraphQL-over-HTTP audit (skipped without npm
 schema: install ## Re-export schema.graphql and the dataset JSON Schema
 	$(BIN)/graph-service export-schema
 
+neo4j-deps: install ## Fetch the test Neo4j's jars with Maven (tests/neo4j/pom.xml; needs Java 17+ and mvn)
+	$(BIN)/python -c 'from tests.neo4j_server import resolve_dependencies; resolve_dependencies()'
+
+neo4j: install neo4j-deps ## Run the test Neo4j 5 (Bolt on 127.0.0.1:$(NEO4J_PORT), no auth, empty; Ctrl-C stops it)
+	java -Xmx512m -cp '$(NEO4J_JARS)/*' $(NEO4J_DIR)/Launcher.java --port $(NEO4J_PORT)
+
 bench: install ## Run the benchmarks (on demand; prints figures beside targets)
 	$(BIN)/python -m benchmarks
 
@@ -74,6 +83,9 @@ web-check: web ## Rebuild the bundle and fail if it differs from the committed o
 
 browser: install ## Only the browser tests (Playwright driving the system chromium)
 	$(BIN)/pytest tests/browser -q
+
+bench-stores: install neo4j-deps ## Embedded FalkorDB and Neo4j side by side (on demand; minutes)
+	$(BIN)/python -m benchmarks.backends
 
 clean: ## Remove the virtualenv and caches (keeps data/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis tests/http_audit/node_modules

@@ -53,17 +53,18 @@ def format_table(rows: Sequence[Row]) -> str:
             target = f"{'≥' if row.at_least else '≤'} {_number(row.target)} {row.unit}"
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
         lines.append((row.name, value, target, ratio, row.verdict, row.note))
-    widths = [max(_width(line[i]) for line in lines) for i in range(len(header) - 1)]
+    widths = [max(display_width(line[i]) for line in lines) for i in range(len(header) - 1)]
     out = []
     for line in lines:
         cells = [
-            cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=False)
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(line, widths, strict=False)
         ]
         out.append("  ".join([*cells, line[-1]]).rstrip())
     out.insert(1, "-" * len(out[0]))
     return "\n".join(out)
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display width: CJK characters take two columns."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

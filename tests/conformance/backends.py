@@ -4,9 +4,11 @@ Every test in this directory that takes the ``store`` fixture runs once per back
 backend declares its capabilities up front; a test marked ``@pytest.mark.requires(Capability.X)``
 is skipped on a backend without X with the reason "backend lacks capability X".
 
-The Neo4j backend uses the server named by ``NEO4J_URI`` (and ``NEO4J_USER``/``NEO4J_PASSWORD``/
-``NEO4J_DATABASE``); it wipes that database's records and audit nodes. Until ``NEO4J_URI`` is set,
-the neo4j runs skip with a visible reason; with ``GRAPH_SERVICE_REQUIRE_NEO4J=1`` they fail instead.
+The Neo4j backend uses the server of the session fixture ``neo4j_uri`` (``tests/conftest.py``:
+the launcher in ``tests/neo4j/``, or the server ``NEO4J_URI`` names, with ``NEO4J_USER``/
+``NEO4J_PASSWORD``/``NEO4J_DATABASE``); it wipes that database's records and audit nodes. Where
+Neo4j cannot run the neo4j runs skip with the reason; with ``GRAPH_SERVICE_REQUIRE_NEO4J=1`` they
+fail instead.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class Backend:
     capabilities: frozenset[Capability]
     open: Open
     fail_at: FailAt
-    unavailable: Callable[[], str | None] = lambda: None  # a reason to skip, or None
+    server_fixture: str | None = None  # a fixture that provides the server, or skips
 
 
 class InjectedFailureError(TransientStorageError):
@@ -76,35 +78,27 @@ FALKORDB = Backend(
 )
 
 
-# --- neo4j (hook: the Neo4j adapter plugs its factory in here) -----------------------------
-
-REQUIRE_NEO4J = "GRAPH_SERVICE_REQUIRE_NEO4J"
-
-
-def _neo4j_unavailable() -> str | None:
-    if os.environ.get("NEO4J_URI"):
-        return None
-    return "NEO4J_URI not set: Neo4j conformance not run"
-
+# --- neo4j ---------------------------------------------------------------------------------
 
 # Test-only wipe so that each test starts from an empty database (Community has one database):
-# records, audit nodes, the write lock and API tokens go; (:Migration) nodes and the schema stay.
-_WIPE = "MATCH (n) WHERE n:Record OR n:Change OR n:WriteLock OR n:ApiToken DETACH DELETE n"
+# everything goes but the (:Migration) nodes, and the schema stays.
+_WIPE = "MATCH (n) WHERE NOT n:Migration DETACH DELETE n"
 
 
 async def _open_neo4j(workdir: Path) -> GraphStore:
-    """The configured server's database: wiped and migrated on a workdir's first open only."""
+    """The configured server's database: migrated and wiped before a workdir's first open only."""
+    from neo4j import AsyncGraphDatabase
+
     from graph_service.storage.neo4j import apply_migrations, neo4j_settings, open_store
 
     settings = neo4j_settings(os.environ)
-    store = await open_store(settings.uri, settings.auth, settings.database, batch_size=3)
     marker = workdir / "neo4j-opened"
     if not marker.exists():
-        driver = store.driver
-        await apply_migrations(driver, settings.database)
-        await driver.execute_query(_WIPE, database_=settings.database)
+        async with AsyncGraphDatabase.driver(settings.uri, auth=settings.auth) as driver:
+            await apply_migrations(driver, settings.database)
+            await driver.execute_query(_WIPE, database_=settings.database)
         marker.touch()
-    return store
+    return await open_store(settings.uri, settings.auth, settings.database, batch_size=3)
 
 
 NEO4J = Backend(
@@ -114,7 +108,7 @@ NEO4J = Backend(
     ),
     open=_open_neo4j,
     fail_at=_fail_at,
-    unavailable=_neo4j_unavailable,
+    server_fixture="neo4j_uri",
 )
 
 BACKENDS: dict[str, Backend] = {backend.name: backend for backend in (FALKORDB, NEO4J)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from graph_service.storage.port import Capability, GraphStore
 
-from .backends import BACKENDS, REQUIRE_NEO4J, Backend
+from .backends import BACKENDS, Backend
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -22,11 +21,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(params=sorted(BACKENDS), ids=str)
 def backend(request: pytest.FixtureRequest) -> Backend:
     chosen = BACKENDS[request.param]
-    reason = chosen.unavailable()
-    if reason is not None:
-        if chosen.name == "neo4j" and os.environ.get(REQUIRE_NEO4J) == "1":
-            pytest.fail(f"{REQUIRE_NEO4J}=1 but the neo4j backend is unavailable: {reason}")
-        pytest.skip(f"{chosen.name}: {reason}")
+    if chosen.server_fixture is not None:
+        request.getfixturevalue(chosen.server_fixture)  # starts the server, or skips
     for marker in request.node.iter_markers("requires"):
         needed = Capability(marker.args[0])
         if needed not in chosen.capabilities:

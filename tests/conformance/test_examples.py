@@ -1,6 +1,6 @@
 """The Browser/Bloom examples in ``cypher/examples/`` and the shared holdings statements, run on
-the real embedded FalkorDB over a small dataset: what ships for Neo4j users runs on both engines
-(they are written in the common openCypher subset), and answers what its header promises."""
+both real engines (the embedded FalkorDB and Neo4j 5) over a small dataset: what ships for Neo4j
+users is written in the common openCypher subset, and answers on each what its header promises."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from neo4j import RoutingControl
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.storage.catalog import Cypher, Statement, parse, statement
 from graph_service.storage.falkordb import FalkorDBStore
-from graph_service.storage.holdings import holding_steps
+from graph_service.storage.neo4j import Neo4jStore
+from graph_service.storage.neo4j.values import row
 
-from .backends import BACKENDS
+from .backends import Backend
 from .datasets import small
 from .holdings_data import STREET, holding, small_holdings
 
@@ -38,26 +40,39 @@ def adhoc(text: str) -> Cypher:
     return parse("adhoc.cypher", f"// name: adhoc\n// params: none\n{text}")
 
 
+class Graph:
+    """A store of either backend, with a way to run an ad hoc statement on it."""
+
+    def __init__(self, store: FalkorDBStore | Neo4jStore) -> None:
+        self.store = store
+
+    async def run(self, cypher: Cypher, **params: Any) -> list[dict[str, Any]]:
+        assert set(params) == cypher.params
+        if isinstance(self.store, FalkorDBStore):
+            return await self.store._execute(cypher, params)
+        records, _, _ = await self.store.driver.execute_query(
+            cypher.text, params, database_=self.store.database, routing_=RoutingControl.READ
+        )
+        return [row(record) for record in records]
+
+    async def write_holdings(self, holdings: list[dict[str, Any]]) -> None:
+        await self.store.write_holdings(holdings, recorded_by="test")
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[FalkorDBStore]:
-    opened = await BACKENDS["falkordb"].open(tmp_path)
-    assert isinstance(opened, FalkorDBStore)
+async def graph(backend: Backend, tmp_path: Path) -> AsyncIterator[Graph]:
+    opened = await backend.open(tmp_path)
+    assert isinstance(opened, FalkorDBStore | Neo4jStore)
     try:
         await opened.apply(ChangeSet(upserts=small(), recorded_by="test"))
-        await write_holdings(opened, small_holdings())
-        yield opened
+        await opened.write_holdings(small_holdings(), recorded_by="test")
+        yield Graph(opened)
     finally:
         await opened.close()
 
 
-async def write_holdings(store: FalkorDBStore, holdings: list[dict[str, Any]]) -> None:
-    for step in holding_steps(holdings, batch=3):
-        await store._execute(statement(step.statement), step.params)
-
-
-async def run(store: FalkorDBStore, cypher: Cypher, **params: Any) -> list[dict[str, Any]]:
-    assert set(params) == cypher.params
-    return await store._execute(cypher, params)
+async def run(graph: Graph, cypher: Cypher, **params: Any) -> list[dict[str, Any]]:
+    return await graph.run(cypher, **params)
 
 
 def test_there_are_examples_with_the_catalog_header_that_only_read() -> None:
@@ -74,9 +89,9 @@ def test_there_are_examples_with_the_catalog_header_that_only_read() -> None:
         assert not _WRITES.search(parsed.text), f"{name} must only read"
 
 
-async def test_who_holds_an_item_in_a_street_while_it_is_delegated(store: FalkorDBStore) -> None:
+async def test_who_holds_an_item_in_a_street_while_it_is_delegated(graph: Graph) -> None:
     rows = await run(
-        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2022-01-01"
+        graph, example("who_holds_item_in_town"), item="C1", place=STREET, at="2022-01-01"
     )
     # cgj's district-wide holding has the street carved out; it supervises there instead.
     assert [(r["unit"], r["role"], r["mode"], r["scope"]) for r in rows] == [
@@ -88,23 +103,23 @@ async def test_who_holds_an_item_in_a_street_while_it_is_delegated(store: Falkor
     assert rows[0]["valid_to"] == "2025-07-01"
 
 
-async def test_who_holds_before_the_delegation_and_elsewhere(store: FalkorDBStore) -> None:
+async def test_who_holds_before_the_delegation_and_elsewhere(graph: Graph) -> None:
     before = await run(
-        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2020-06-30"
+        graph, example("who_holds_item_in_town"), item="C1", place=STREET, at="2020-06-30"
     )
     assert [(r["unit"], r["role"], r["scope"]) for r in before] == [("cgj", "PRIMARY", "110115")]
     district = await run(
-        store, example("who_holds_item_in_town"), item="C1", place="110115", at="2022-01-01"
+        graph, example("who_holds_item_in_town"), item="C1", place="110115", at="2022-01-01"
     )
     assert [(r["unit"], r["role"]) for r in district] == [("cgj", "PRIMARY")]
     after = await run(
-        store, example("who_holds_item_in_town"), item="C1", place=STREET, at="2025-07-01"
+        graph, example("who_holds_item_in_town"), item="C1", place=STREET, at="2025-07-01"
     )
     assert [(r["unit"], r["valid_to"]) for r in after] == [("cgj", None)]  # the delegation ended
 
 
-async def test_overlaps_at_a_date_pair_the_units_with_the_places(store: FalkorDBStore) -> None:
-    rows = await run(store, example("overlaps_at_date"), at="2022-01-01")
+async def test_overlaps_at_a_date_pair_the_units_with_the_places(graph: Graph) -> None:
+    rows = await run(graph, example("overlaps_at_date"), at="2022-01-01")
     assert rows == [
         {
             "item": "C2",
@@ -114,31 +129,31 @@ async def test_overlaps_at_a_date_pair_the_units_with_the_places(store: FalkorDB
             "places": [STREET],
         }
     ]
-    assert await run(store, example("overlaps_at_date"), at="2020-12-31") == []  # sw not yet
+    assert await run(graph, example("overlaps_at_date"), at="2020-12-31") == []  # sw not yet
 
 
-async def test_joint_holders_do_not_overlap(store: FalkorDBStore) -> None:
+async def test_joint_holders_do_not_overlap(graph: Graph) -> None:
     joint = [dict(h, joint=True) if h["item"] == "C2" else h for h in small_holdings()]
-    await write_holdings(store, joint)
-    assert await run(store, example("overlaps_at_date"), at="2022-01-01") == []
+    await graph.write_holdings(joint)
+    assert await run(graph, example("overlaps_at_date"), at="2022-01-01") == []
 
 
-async def test_a_units_powers_at_a_date(store: FalkorDBStore) -> None:
-    rows = await run(store, example("unit_powers"), unit="cgj", at="2022-01-01")
+async def test_a_units_powers_at_a_date(graph: Graph) -> None:
+    rows = await run(graph, example("unit_powers"), unit="cgj", at="2022-01-01")
     assert [(r["item"], r["role"], r["scope"], r["carved_out"]) for r in rows] == [
         ("C1", "PRIMARY", "110115", [STREET]),
         ("C1", "SUPERVISOR", STREET, []),
         ("C2", "PRIMARY", "110115", []),
     ]
     assert rows[0]["category"] == "penalty"
-    street = await run(store, example("unit_powers"), unit="xf", at="2022-01-01")
+    street = await run(graph, example("unit_powers"), unit="xf", at="2022-01-01")
     assert [(r["item"], r["item_name"], r["mode"]) for r in street] == [
         ("C1", "对占道经营的处罚", "DELEGATED")
     ]
 
 
-async def test_the_chain_of_acts_behind_a_holding(store: FalkorDBStore) -> None:
-    rows = await run(store, example("acts_behind_holding"), unit="xf", item="C1", at="2022-01-01")
+async def test_the_chain_of_acts_behind_a_holding(graph: Graph) -> None:
+    rows = await run(graph, example("acts_behind_holding"), unit="xf", item="C1", at="2022-01-01")
     assert [(r["step"], r["act"], r["kind"], r["effective"], r["review"]) for r in rows] == [
         (1, "a-assign", "assign", "2019-01-01", "approved"),
         (2, "a-delegate", "delegate", "2020-07-01", "pending"),
@@ -150,16 +165,16 @@ async def test_the_chain_of_acts_behind_a_holding(store: FalkorDBStore) -> None:
     )
 
 
-async def test_write_holdings_replaces_rather_than_adds(store: FalkorDBStore) -> None:
+async def test_write_holdings_replaces_rather_than_adds(graph: Graph) -> None:
     count = adhoc("MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n")
-    assert (await run(store, count))[0]["n"] == 7
-    await write_holdings(store, small_holdings())
-    assert (await run(store, count))[0]["n"] == 7
-    await write_holdings(store, small_holdings()[:2])
-    assert (await run(store, count))[0]["n"] == 2
+    assert (await run(graph, count))[0]["n"] == 7
+    await graph.write_holdings(small_holdings())
+    assert (await run(graph, count))[0]["n"] == 7
+    await graph.write_holdings(small_holdings()[:2])
+    assert (await run(graph, count))[0]["n"] == 2
 
 
-async def test_write_holdings_skips_rows_whose_ends_are_not_stored(store: FalkorDBStore) -> None:
+async def test_write_holdings_skips_rows_whose_ends_are_not_stored(graph: Graph) -> None:
     rows = [
         holding(
             "cgj",
@@ -192,9 +207,9 @@ async def test_write_holdings_skips_rows_whose_ends_are_not_stored(store: Falkor
             [],
         ),
     ]
-    await write_holdings(store, rows)
+    await graph.write_holdings(rows)
     stored = await run(
-        store,
+        graph,
         adhoc(
             "MATCH (u:Unit)-[h:HOLDS]->(i:PowerItem) "
             "RETURN u.id AS unit, i.id AS item, h.valid_to AS valid_to, h.acts AS acts, "
@@ -204,8 +219,8 @@ async def test_write_holdings_skips_rows_whose_ends_are_not_stored(store: Falkor
     assert stored == [{"unit": "cgj", "item": "C2", "valid_to": None, "acts": [], "joint": False}]
 
 
-async def test_holdings_do_not_disturb_loading_the_records(store: FalkorDBStore) -> None:
-    assert await store.load_all() == small()
+async def test_holdings_do_not_disturb_loading_the_records(graph: Graph) -> None:
+    assert await graph.store.load_all() == small()
 
 
 def test_the_holdings_statements_are_in_the_catalog() -> None:
@@ -213,9 +228,9 @@ def test_the_holdings_statements_are_in_the_catalog() -> None:
     assert statement(Statement.WRITE_HOLDINGS).params == {"rows"}
 
 
-async def test_resaving_a_unit_keeps_its_derived_holdings(store: FalkorDBStore) -> None:
+async def test_resaving_a_unit_keeps_its_derived_holdings(graph: Graph) -> None:
     count = adhoc("MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n")
-    before = (await run(store, count))[0]["n"]
+    before = (await run(graph, count))[0]["n"]
     assert before > 0
-    await store.apply(ChangeSet(upserts=small(), recorded_by="test"))
-    assert (await run(store, count))[0]["n"] == before
+    await graph.store.apply(ChangeSet(upserts=small(), recorded_by="test"))
+    assert (await run(graph, count))[0]["n"] == before

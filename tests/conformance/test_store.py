@@ -11,7 +11,7 @@ from graph_service.domain.changes import ChangeSet, EntityRef, fold
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import HeadMovedError, NotFoundError, StorageError
-from graph_service.domain.models import Act, Unit
+from graph_service.domain.models import Act, Region, Unit
 from graph_service.storage.port import Edge, GraphStore
 
 from .backends import Backend
@@ -22,6 +22,13 @@ Reopen = Callable[[], Awaitable[GraphStore]]
 
 def at(minute: int) -> datetime:
     return datetime(2024, 5, 1, 9, minute, tzinfo=UTC)
+
+
+def test_the_store_has_the_capabilities_its_backend_declares(
+    store: GraphStore, backend: Backend
+) -> None:
+    assert isinstance(store, GraphStore)
+    assert store.capabilities == backend.capabilities
 
 
 async def test_round_trip_of_every_collection(store: GraphStore) -> None:
@@ -36,6 +43,25 @@ async def test_round_trip_of_every_collection(store: GraphStore) -> None:
     assert loaded.regions[3].illustrative is True
     assert loaded.regions[0].source == "统计用区划代码"
     assert (record.id, record.recorded_by, record.upserted, record.deleted) == ("c1", "编办", 18, 0)
+
+
+@pytest.mark.parametrize("count", [12, 13], ids=["whole-pages", "one-over"])
+async def test_load_all_pages_through_more_records_than_a_page(
+    store: GraphStore, reopen: Reopen, count: int
+) -> None:
+    units = [Unit(id=f"u{i:02}", name=f"单位{i}", kind="street", region="Z1") for i in range(count)]
+    region = Region(code="Z1", name="经开区", kind="zone")
+    # Two change sets, the second interleaving another collection: paging is over all records.
+    await store.apply(ChangeSet(upserts=Dataset(units=units[:5])))
+    await store.apply(ChangeSet(upserts=Dataset(regions=[region], units=units[5:])))
+    expected = Dataset(regions=[region], units=units)
+
+    assert hasattr(store, "load_page"), f"{type(store).__name__} cannot lower its page size"
+    store.load_page = 4  # 13 records: pages of 4, 4, 4, 1 (12: 4, 4, 4 and an empty one)
+    assert await store.load_all() == expected
+    again = await reopen()
+    again.load_page = 5  # type: ignore[attr-defined]  # checked above: both adapters have it
+    assert await again.load_all() == expected
 
 
 async def test_upsert_replaces_a_record_and_keeps_its_place(store: GraphStore) -> None:

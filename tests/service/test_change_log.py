@@ -1,6 +1,6 @@
-"""The write path and what hangs off the change log, over a real embedded store.
+"""The write path and what hangs off the change log, over each real store (embedded and Neo4j).
 
-Each test opens one or two service instances on one data dir (``instance``): a write returns its
+Each test opens one or two service instances on one store (``instance``): a write returns its
 revision and is read back at once; another instance takes it in through the follower; a write
 checked against an older state is checked again; a rename replays nothing; the derived HOLDS
 export never fails a write; answers as recorded on a day come from the log.

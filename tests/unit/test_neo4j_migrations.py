@@ -1,18 +1,15 @@
-"""The Neo4j DDL files are well formed and fit the shared statements; ``apply_migrations`` runs
-only what is not recorded, each file in its own transaction, and records it."""
+"""The Neo4j DDL files are well formed and fit the shared statements (how a real Neo4j applies
+them: ``tests/conformance/test_neo4j_schema.py``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any
 
 import pytest
-from neo4j import AsyncDriver
 
 from graph_service.storage.catalog import Dialect, Statement, schema, statement
-from graph_service.storage.neo4j.migrations import apply_migrations, version_of
-
-from .neo4j_fakes import FakeDriver
+from graph_service.storage.neo4j.migrations import version_of
 
 DDL = schema(Dialect.NEO4J)
 _SHAPE = re.compile(
@@ -78,32 +75,3 @@ def test_the_vocabulary_check_can_fail() -> None:
     assert "ref" in properties
     assert "Person" not in labels
     assert "nickname" not in properties
-
-
-async def test_only_unrecorded_files_run_each_in_its_own_transaction_then_recorded() -> None:
-    applied_text = statement(Statement.APPLIED_MIGRATIONS).text
-
-    def answer(text: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
-        if text == applied_text:
-            return [{"version": 1, "name": DDL[0].name}, {"version": 2, "name": DDL[1].name}], 0
-        return [], 0
-
-    driver = FakeDriver(answer)
-    applied = await apply_migrations(cast(AsyncDriver, driver), "neo4j", DDL[:4])
-
-    assert applied == [DDL[2].name, DDL[3].name]
-    assert [t.access for t in driver.transactions] == ["read", "write", "write", "write", "write"]
-    assert {t.database for t in driver.transactions} == {"neo4j"}
-    # Schema and data never share a transaction: DDL in one, its record in the next.
-    assert driver.texts(1) == [DDL[2].text]
-    assert driver.texts(2) == [statement(Statement.RECORD_MIGRATION).text]
-    record = next(c for c in driver.calls if c.tx == 2).params
-    assert (record["version"], record["name"]) == (3, DDL[2].name)
-    assert record["applied_at"].endswith("+00:00")
-
-
-async def test_nothing_runs_when_everything_is_recorded() -> None:
-    rows = [{"version": version_of(d), "name": d.name} for d in DDL]
-    driver = FakeDriver(lambda text, params: (rows, 0))
-    assert await apply_migrations(cast(AsyncDriver, driver), "neo4j") == []
-    assert [t.access for t in driver.transactions] == ["read"]

@@ -69,6 +69,7 @@ class FalkorDBStore:
         self.on_step: StepHook | None = None  # test hook: called before each statement of apply
         self.supervisor = Supervisor(handle, on_restart=self._server_restarted)
         self.tokens = falkordb_tokens(self._run, lambda: self._closed)  # the port's TokenStore
+        self.load_page = reads.LOAD_PAGE  # records per page of load_all
 
     @property
     def capabilities(self) -> frozenset[Capability]:
@@ -88,7 +89,7 @@ class FalkorDBStore:
     async def snapshot(self) -> Snapshot:
         async with self._lock:
             await self._recover()
-            return await reads.snapshot(self._run)
+            return await reads.snapshot(self._run, self.load_page)
 
     async def head_revision(self) -> Revision:
         async with self._lock:

@@ -6,7 +6,8 @@
 ``NEO4J_PASSWORD``/``NEO4J_DATABASE``. See docs/deploy-neo4j.md and ADR 0002.
 """
 
-from .connect import default_user_agent, open_store, open_store_from_settings
+from .connect import open_store, open_store_from_settings
+from .driver import default_user_agent
 from .migrations import apply_migrations, migrate
 from .settings import Neo4jSettings, is_neo4j_uri, neo4j_settings
 from .store import Neo4jStore

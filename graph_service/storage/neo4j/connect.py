@@ -8,25 +8,15 @@ of at the first request.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-from neo4j import AsyncGraphDatabase, Auth
+from neo4j import Auth
 
 from graph_service.storage.plan import DEFAULT_BATCH
 
+from .driver import new_driver
 from .errors import translated
 from .migrations import apply_migrations
 from .settings import Neo4jSettings
 from .store import Neo4jStore
-from .transactions import APP
-
-
-def default_user_agent() -> str:
-    """``authority-graph-service/<version>``: how the server's logs and metrics name us."""
-    try:
-        return f"{APP}/{version('authority-graph-service')}"
-    except PackageNotFoundError:
-        return APP
 
 
 async def open_store(
@@ -43,9 +33,8 @@ async def open_store(
     ``migrate=True`` needs a user allowed to change the schema; by default schema changes are left
     to ``graph-service migrate`` so the service can run with a less privileged user.
     """
-    agent = user_agent or default_user_agent()
     with translated("connect"):
-        driver = AsyncGraphDatabase.driver(uri, auth=auth, user_agent=agent)
+        driver = new_driver(uri, auth, user_agent=user_agent)
     try:
         with translated("connect"):
             # No session config here: passing it is a preview feature of the driver (warns).

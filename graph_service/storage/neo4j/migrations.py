@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, Auth
+from neo4j import AsyncDriver, AsyncManagedTransaction, Auth
 
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema
 
+from .driver import new_driver
 from .errors import translated
 from .store import run_statement
 from .transactions import tagged
@@ -48,7 +49,7 @@ async def apply_migrations(
 async def migrate(uri: str, auth: Auth | None, database: str) -> list[str]:
     """Connect, apply pending DDL, disconnect: what ``graph-service migrate`` runs."""
     with translated("migrate"):
-        driver = AsyncGraphDatabase.driver(uri, auth=auth)
+        driver = new_driver(uri, auth)
     try:
         with translated("migrate"):
             # Fail at once on a wrong URI or password: transaction functions would retry for 30 s.

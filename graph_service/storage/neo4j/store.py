@@ -58,6 +58,7 @@ class Neo4jStore:
         self._batch = batch
         self.on_step: StepHook | None = None  # test hook: called before each step of apply
         self.tokens = neo4j_tokens(driver, database)  # the port's TokenStore
+        self.load_page = reads.LOAD_PAGE  # records per page of load_all
 
     @property
     def capabilities(self) -> frozenset[Capability]:
@@ -80,7 +81,7 @@ class Neo4jStore:
 
     async def snapshot(self) -> Snapshot:
         async def work(tx: AsyncManagedTransaction) -> Snapshot:
-            return await reads.snapshot(_runner(tx))
+            return await reads.snapshot(_runner(tx), self.load_page)
 
         return await self._read("load_all", work)
 
