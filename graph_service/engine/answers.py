@@ -1,7 +1,8 @@
 """What the engine answers: holdings, jurisdiction answers, findings, power-list entries.
 
-Plain frozen dataclasses with slots, the API maps them to GraphQL types. ``Holding`` and
-``AnswerChange`` are named tuples instead: the engine builds about a million holdings at Beijing
+Plain frozen dataclasses with slots, the API maps them to GraphQL types. ``Holding`` (defined in
+the domain, since the storage port writes it; re-exported here) and ``AnswerChange`` are named
+tuples instead: the engine builds about a million holdings at Beijing
 scale, and a frozen dataclass costs five times as much to construct (every field goes through
 ``object.__setattr__``).
 """
@@ -14,21 +15,9 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from graph_service.domain.enums import ActKind, Category
-
-
-class Role(StrEnum):
-    PRIMARY = "PRIMARY"  # competent in its own name
-    SUPERVISOR = "SUPERVISOR"  # delegated away: guidance and supervision, not competence
-    AGENT = "AGENT"  # entrusted: acts in the principal's name
-
-
-class Mode(StrEnum):
-    ORIGINAL = "ORIGINAL"
-    STATUTORY = "STATUTORY"
-    DELEGATED = "DELEGATED"
-    ENTRUSTED = "ENTRUSTED"
-    TRANSFERRED = "TRANSFERRED"
-    DESIGNATED = "DESIGNATED"
+from graph_service.domain.holdings import Holding as Holding
+from graph_service.domain.holdings import Mode as Mode
+from graph_service.domain.holdings import Role as Role
 
 
 class Status(StrEnum):
@@ -61,26 +50,6 @@ class Severity(StrEnum):
     HIGH = "HIGH"
     MEDIUM = "MEDIUM"
     LOW = "LOW"
-
-
-class Holding(NamedTuple):
-    """A unit's competence for one item over a scope region, less carved-out regions."""
-
-    id: str
-    unit: str
-    item: str
-    scope: str
-    role: Role
-    mode: Mode
-    valid_from: date
-    valid_to: date | None
-    acts: tuple[str, ...]  # the chain of acts that produced it, oldest first
-    carved_out: frozenset[str] = frozenset()
-    joint: bool = False
-    principal: str | None = None  # for an AGENT: the unit in whose name it acts
-
-    def valid_on(self, day: date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from graph_service.domain.changes import (
 )
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
+from graph_service.domain.holdings import Holding
 
 
 class Capability(StrEnum):
@@ -158,7 +159,7 @@ class HoldingsWriter(Protocol):
 
     async def write_holdings(
         self,
-        holdings: Iterable[object],
+        holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
         recorded_by: str = ...,

@@ -4,7 +4,8 @@ plus one made-up overlap, for running ``write_holdings`` and the Browser example
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+
+from graph_service.domain.holdings import Holding, Mode, Role
 
 DELEGATED_ON = date(2020, 7, 1)
 DELEGATION_ENDS = date(2025, 7, 1)
@@ -21,22 +22,22 @@ def holding(
     valid_to: date | None,
     acts: list[str],
     carved_out: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    return {
-        "id": f"{unit}/{item}/{scope}/{role}/{valid_from.isoformat()}",
-        "unit": unit,
-        "item": item,
-        "scope": scope,
-        "role": role,
-        "mode": mode,
-        "valid_from": valid_from,
-        "valid_to": valid_to,
-        "acts": acts,
-        "carved_out": carved_out,
-    }
+) -> Holding:
+    return Holding(
+        id=f"{unit}/{item}/{scope}/{role}/{valid_from.isoformat()}",
+        unit=unit,
+        item=item,
+        scope=scope,
+        role=Role(role),
+        mode=Mode(mode),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        acts=tuple(acts),
+        carved_out=frozenset(carved_out),
+    )
 
 
-def small_holdings() -> list[dict[str, Any]]:
+def small_holdings() -> list[Holding]:
     """cgj holds C1 and C2 district-wide; C1 is delegated to the street xf from 2020-07-01 until
     2025-07-01 (cgj supervises there); sw claims C2 in the street from 2021 (an overlap)."""
     assign, delegate = "a-assign", "a-delegate"

@@ -14,6 +14,7 @@ import pytest
 from neo4j import RoutingControl
 
 from graph_service.domain.changes import ChangeSet
+from graph_service.domain.holdings import Holding
 from graph_service.storage.catalog import Cypher, Statement, parse, statement
 from graph_service.storage.falkordb import FalkorDBStore
 from graph_service.storage.neo4j import Neo4jStore
@@ -55,7 +56,7 @@ class Graph:
         )
         return [row(record) for record in records]
 
-    async def write_holdings(self, holdings: list[dict[str, Any]]) -> None:
+    async def write_holdings(self, holdings: list[Holding]) -> None:
         await self.store.write_holdings(holdings, recorded_by="test")
 
 
@@ -133,7 +134,7 @@ async def test_overlaps_at_a_date_pair_the_units_with_the_places(graph: Graph) -
 
 
 async def test_joint_holders_do_not_overlap(graph: Graph) -> None:
-    joint = [dict(h, joint=True) if h["item"] == "C2" else h for h in small_holdings()]
+    joint = [h._replace(joint=True) if h.item == "C2" else h for h in small_holdings()]
     await graph.write_holdings(joint)
     assert await run(graph, example("overlaps_at_date"), at="2022-01-01") == []
 
@@ -182,7 +183,7 @@ async def test_write_holdings_skips_rows_whose_ends_are_not_stored(graph: Graph)
             "110115",
             "PRIMARY",
             "ORIGINAL",
-            small_holdings()[0]["valid_from"],
+            small_holdings()[0].valid_from,
             None,
             [],
         ),
@@ -192,7 +193,7 @@ async def test_write_holdings_skips_rows_whose_ends_are_not_stored(graph: Graph)
             "110115",
             "PRIMARY",
             "ORIGINAL",
-            small_holdings()[0]["valid_from"],
+            small_holdings()[0].valid_from,
             None,
             [],
         ),
@@ -202,7 +203,7 @@ async def test_write_holdings_skips_rows_whose_ends_are_not_stored(graph: Graph)
             "110115",
             "PRIMARY",
             "ORIGINAL",
-            small_holdings()[0]["valid_from"],
+            small_holdings()[0].valid_from,
             None,
             [],
         ),

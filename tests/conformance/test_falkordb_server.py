@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,8 @@ from graph_service.domain.auth import ApiToken, Role
 from graph_service.domain.changes import ChangeSet, EntityRef
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import StoreUnavailableError
+from graph_service.domain.holdings import Holding, Mode
+from graph_service.domain.holdings import Role as HoldingRole
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema
 from graph_service.storage.falkordb import FalkorDBStore, open_store, server
 
@@ -58,17 +60,19 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         await store._run(Statement.SET_LOG_FORMAT, {"version": 1})  # as a store before revisions
         await store._migrate_log()  # nothing to adopt: every record has a version
         await store.neighbourhood(EntityKind.UNIT, "xf", 2)
-        holding = {
-            "unit": "cgj",
-            "item": "C2",
-            "scope": "110115",
-            "role": "primary",
-            "mode": "original",
-            "valid_from": "2019-01-01",
-            "acts": ["a-assign"],
-        }
+        holding = Holding(
+            id="h1",
+            unit="cgj",
+            item="C2",
+            scope="110115",
+            role=HoldingRole.PRIMARY,
+            mode=Mode.ORIGINAL,
+            valid_from=date(2019, 1, 1),
+            valid_to=None,
+            acts=("a-assign",),
+        )
         assert await store.write_holdings([holding]) == 1
-        assert await store.write_holdings([holding, {**holding, "unit": "nobody"}]) == 1
+        assert await store.write_holdings([holding, holding._replace(unit="nobody")]) == 1
         assert await store.write_holdings([holding], items=["C2"]) == 1
         # Shared statements the Neo4j adapter runs (migrations, write lock) must run here too.
         assert await store._run(Statement.LOCK_WRITES, {"holder": "test"}) == []

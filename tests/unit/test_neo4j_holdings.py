@@ -1,19 +1,15 @@
-"""Holdings become ``write_holdings`` rows the way the graph stores values, whether they come as
-mappings or as the engine's ``Holding`` dataclass."""
+"""Holdings become ``write_holdings`` rows the way the graph stores values."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from graph_service.domain.errors import ValidationError
 from graph_service.engine.answers import Holding, Mode, Role
 from graph_service.storage.catalog import Statement
 from graph_service.storage.holdings import holding_row, holding_steps
 
 
-def test_the_engines_holding_dataclass_is_accepted_as_is() -> None:
+def test_a_holding_becomes_a_row_of_plain_values() -> None:
     holding = Holding(
         id="h1",
         unit="dx-street-xingfeng",
@@ -42,17 +38,6 @@ def test_the_engines_holding_dataclass_is_accepted_as_is() -> None:
         "joint": True,
         "principal": "dx-cgzf",
     }
-
-
-def test_a_row_without_a_required_field_names_it() -> None:
-    with pytest.raises(ValidationError) as caught:
-        holding_row({"unit": "u", "item": "i", "scope": "r", "role": "PRIMARY"}, index=4)
-    assert [p.path for p in caught.value.problems] == ["holdings[4].mode", "holdings[4].valid_from"]
-
-
-def test_other_objects_are_refused() -> None:
-    with pytest.raises(TypeError, match="a named tuple or a dataclass, not tuple"):
-        holding_row(("u", "i"))
 
 
 def test_steps_clear_first_even_when_there_is_nothing_to_write() -> None:

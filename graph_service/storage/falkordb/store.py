@@ -31,6 +31,7 @@ from graph_service.domain.changes import (
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import QueryError, StorageError, StoreUnavailableError
+from graph_service.domain.holdings import Holding
 from graph_service.storage import reads
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema, statement
 from graph_service.storage.holdings import holding_steps
@@ -152,7 +153,7 @@ class FalkorDBStore:
 
     async def write_holdings(
         self,
-        holdings: Iterable[object],
+        holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
         recorded_by: str = "system",

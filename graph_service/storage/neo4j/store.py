@@ -31,6 +31,7 @@ from graph_service.domain.changes import (
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import HeadMovedError, QueryError
+from graph_service.domain.holdings import Holding
 from graph_service.storage import reads
 from graph_service.storage.catalog import Statement, statement
 from graph_service.storage.holdings import holding_steps
@@ -139,7 +140,7 @@ class Neo4jStore:
 
     async def write_holdings(
         self,
-        holdings: Iterable[object],
+        holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
         recorded_by: str = "system",
@@ -147,10 +148,8 @@ class Neo4jStore:
         """Replace the ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None) with
         ``holdings``, in one transaction.
 
-        ``holdings``: mappings or named tuples with ``unit, item, scope, role, mode,
-        valid_from, valid_to, acts`` (and optionally ``id, carved_out, joint, principal``); see
-        ``storage/holdings.py``. Returns how many relationships were written (rows naming a unit
-        or item that is not stored are skipped).
+        See ``storage/holdings.py``. Returns how many relationships were written (rows naming a
+        unit or item that is not stored are skipped).
         """
         steps = holding_steps(holdings, self._batch, items)
 
