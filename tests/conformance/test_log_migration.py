@@ -21,6 +21,7 @@ from graph_service.storage.layout import node_row, ref
 from graph_service.storage.log_format import MIGRATION_ID, MIGRATION_SUMMARY
 from graph_service.storage.port import GraphStore
 
+from .by_hand import by_hand, forget_head
 from .conftest import Opened
 from .datasets import small
 
@@ -96,7 +97,7 @@ async def _write_format_1(store: GraphStore, data: Dataset, renamed: Any) -> Non
 
     The audit node of the later change set is created first: the revision must follow ``seq``.
     """
-    await _by_hand(store, FORMAT_2_MARKS, {})
+    await by_hand(store, FORMAT_2_MARKS, {})
     seq = 0
     for kind in EntityKind:
         rows = []
@@ -104,19 +105,17 @@ async def _write_format_1(store: GraphStore, data: Dataset, renamed: Any) -> Non
             seq += 1
             rows.append(node_row(kind, record, seq))
         if rows:
-            await _by_hand(store, statement(UPSERT_BY_KIND[kind]).text, {"rows": rows})
-    await _by_hand(
+            await by_hand(store, statement(UPSERT_BY_KIND[kind]).text, {"rows": rows})
+    await by_hand(
         store,
         statement(UPSERT_BY_KIND[EntityKind.UNIT]).text,
         {"rows": [node_row(EntityKind.UNIT, renamed, 0)]},
     )
     touched = [ref(EntityKind.UNIT, renamed.id)]
-    await _by_hand(store, OLD_CHANGE, _old_change("old-2", 2, "更名", 1, touched))
+    await by_hand(store, OLD_CHANGE, _old_change("old-2", 2, "更名", 1, touched))
     everything = [ref(kind, record.key) for kind, record in data.records()]
-    await _by_hand(
-        store, OLD_CHANGE, _old_change("old-1", 1, "载入数据集", data.size(), everything)
-    )
-    await _forget_head(store)
+    await by_hand(store, OLD_CHANGE, _old_change("old-1", 1, "载入数据集", data.size(), everything))
+    await forget_head(store)
 
 
 def _old_change(
@@ -130,41 +129,3 @@ def _old_change(
         "upserted": upserted,
         "touched": touched,
     }
-
-
-async def _by_hand(store: GraphStore, cypher: LiteralString, params: dict[str, Any]) -> None:
-    """Run ``cypher`` on the store's database directly, beside the adapter."""
-    from graph_service.storage.falkordb.store import FalkorDBStore
-    from graph_service.storage.neo4j.store import Neo4jStore
-
-    if isinstance(store, FalkorDBStore):
-        from falkordb.asyncio import FalkorDB
-
-        from graph_service.storage.falkordb.server import SOCKET_NAME
-
-        db = FalkorDB(unix_socket_path=str(store.data_dir / SOCKET_NAME))
-        try:
-            await db.select_graph("authority").query(cypher, params)
-        finally:
-            await db.aclose()
-    elif isinstance(store, Neo4jStore):
-        await store.driver.execute_query(cypher, params, database_=store.database)
-    else:  # pragma: no cover - a new backend must say how to write its old layout
-        raise AssertionError(f"no hand-written format-1 layout for {type(store).__name__}")
-
-
-async def _forget_head(store: GraphStore) -> None:
-    """FalkorDB keeps the head revision in a key of its own since format 2: remove it."""
-    from graph_service.storage.falkordb.store import FalkorDBStore
-
-    if isinstance(store, FalkorDBStore):
-        from falkordb.asyncio import FalkorDB
-
-        from graph_service.storage.falkordb.journal import Journal
-        from graph_service.storage.falkordb.server import SOCKET_NAME
-
-        db = FalkorDB(unix_socket_path=str(store.data_dir / SOCKET_NAME))
-        try:
-            await db.connection.delete(Journal(None, "authority").head_key)
-        finally:
-            await db.aclose()
