@@ -1,9 +1,10 @@
 // name: replace_item_holdings
 // params: $items, $rows
 // write_holdings (for some items): replaces the derived HOLDS relationships of the named items
-// with `rows` (their holdings) in one statement. One statement, not a clear and then a write:
-// two service instances export the same items when both take in a change, and a clear of one
-// falling between the clear and the write of the other left two copies of every holding.
+// with `rows` (their holdings) in one statement, so that no other writer's clear or write falls
+// between an item's clear and its write (two service instances export the same items when both
+// take in a change). FalkorDB also matches before it locks: its adapter holds a lock shared by
+// every process around the statement (storage/falkordb/mutex.py).
 UNWIND $items AS code
 MATCH (i:PowerItem {id: code})
 OPTIONAL MATCH (:Unit)-[old:HOLDS]->(i)

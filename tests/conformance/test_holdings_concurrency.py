@@ -15,7 +15,7 @@ from .datasets import small
 from .holdings_data import small_holdings
 
 COUNT = "MATCH (:Unit)-[h:HOLDS]->(:PowerItem) RETURN count(h) AS n"
-ROUNDS = 5
+ROUNDS = 10
 
 
 async def test_overlapping_exports_of_the_same_items_leave_one_copy(opened: Opened) -> None:

@@ -40,7 +40,7 @@ from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
 
-from . import compaction, server, together
+from . import compaction, mutex, server, together
 from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
 from .params import check_steps
@@ -62,6 +62,7 @@ class FalkorDBStore:
         self._db = db
         self._graph = db.select_graph(graph)
         self._journal = Journal(db.connection, graph)
+        self._holdings_key = f"graph-service:{graph}:holdings-lock"  # see mutex.py
         self._name = name
         self._batch = batch
         self._lock = asyncio.Lock()
@@ -165,12 +166,13 @@ class FalkorDBStore:
         Not journaled: holdings are derived from acts for people browsing the graph, and the
         service's exporter rewrites them again after a failure; a crash mid-way leaves a
         partial view, never wrong records. The lock is released between batches, so a large
-        export does not hold up writes. Returns how many relationships were written.
+        export does not hold up writes; each batch also holds the lock every process shares
+        (``mutex.py``). Returns how many relationships were written.
         """
         steps = holding_steps(holdings, self._batch, items)
         created = 0
         for step in steps:
-            async with self._lock:
+            async with self._lock, mutex.held(self._db.connection, self._holdings_key):
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
