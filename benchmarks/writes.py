@@ -109,8 +109,7 @@ class Plan:
     """What the run asks and writes, fixed up front from the dataset."""
 
     questions: list[dict[str, str]]
-    items: list[str]  # the five items the transfers move back and forth
-    departments: tuple[str, str]
+    transfers: list[tuple[list[str], str, str]]  # five items, from, to: a different one each
     unit: dict[str, Any]  # the unit renamed and then changed
     written: int = 0
 
@@ -130,21 +129,31 @@ class Plan:
         ]
         prefix = district_prefix(busiest_district(dataset))
         acts = {act.id: act for act in dataset.acts}
-        moved = acts[f"{prefix}-assign-k14"].items[-5:]
+        units = {unit.id for unit in dataset.units}
+        transfers = [
+            (act.items[-5:], f"{district}-k{k:02d}", f"{district}-k{k + 1:02d}")
+            for k in range(14, 58, 2)
+            for district in (district_prefix(d) for d in range(16))
+            if (act := acts.get(f"{district}-assign-k{k:02d}")) is not None
+            and len(act.items) >= 5
+            and f"{district}-k{k + 1:02d}" in units
+        ]
         [unit] = [u for u in dataset.units if u.id == f"{prefix}-k13"]
         document = unit.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-        return Plan(questions, moved, (f"{prefix}-k14", f"{prefix}-k15"), document)
+        return Plan(questions, transfers, document)
 
     def transfer(self) -> dict[str, Any]:
-        """The next one-act write: the five items move k14 → k15, then back, a day later."""
+        """The next one-act write: five items a department was assigned move to the next
+        department of its district (each write other items: a store's writes rarely pile up
+        on the same five)."""
         n = self.written
         self.written += 1
-        source, target = self.departments if n % 2 == 0 else self.departments[::-1]
+        items, source, target = self.transfers[n % len(self.transfers)]
         act = {
             "id": f"bench-write-{n}",
             "kind": "transfer",
             "effective": (date(2026, 1, 1) + timedelta(days=n)).isoformat(),
-            "items": self.items,
+            "items": items,
             "from": source,
             "to": [target],
             "illustrative": True,
