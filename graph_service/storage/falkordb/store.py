@@ -169,7 +169,8 @@ class FalkorDBStore:
         export does not hold up writes; each batch also holds the lock every process shares
         (``mutex.py``). Returns how many relationships were written.
         """
-        steps = holding_steps(holdings, self._batch, items)
+        # tens of thousands of rows for a full export: built off the event loop, which serves
+        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items)
         created = 0
         for step in steps:
             async with self._lock, mutex.held(self._db.connection, self._holdings_key):
