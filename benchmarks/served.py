@@ -43,6 +43,21 @@ def environment(**extra: str) -> dict[str, str]:
     return env
 
 
+def admin_token(data_dir: Path) -> str:
+    """``graph-service token create --role admin``: a token for the benchmark's writes."""
+    argv = [*COMMAND, "token", "create", "--role", "admin", "--name", "benchmark"]
+    done = subprocess.run(
+        [*argv, "--data-dir", str(data_dir)],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"graph-service token create failed:\n{done.stderr[-4000:]}")
+    return done.stdout.strip()
+
+
 def cli_load(path: Path, data_dir: Path) -> float:
     """``graph-service load PATH --data-dir DATA_DIR``: seconds from start to exit."""
     started = time.perf_counter()
@@ -66,6 +81,7 @@ class Instance:
     process: subprocess.Popen[bytes]
     url: str
     log: Path
+    token: str
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=120))
 
     def ask(
@@ -76,7 +92,9 @@ class Instance:
         client: httpx.Client | None = None,
         at_least: int | None = None,
     ) -> dict[str, Any]:
-        headers = {} if at_least is None else {"X-At-Least-Revision": str(at_least)}
+        headers = {"Authorization": f"Bearer {self.token}"}
+        if at_least is not None:
+            headers["X-At-Least-Revision"] = str(at_least)
         response = (client or self.client).post(
             f"{self.url}/graphql",
             json={"query": query, "variables": variables or {}},
@@ -95,14 +113,14 @@ class Instance:
             raise RuntimeError(f"write refused: {payload}")
         return int(payload["revision"])
 
-    def health(self) -> dict[str, Any]:
-        body: dict[str, Any] = self.client.get(f"{self.url}/healthz", timeout=30).json()
+    def readiness(self) -> dict[str, Any]:
+        body: dict[str, Any] = self.client.get(f"{self.url}/readyz", timeout=30).json()
         return body
 
     def wait_export_settled(self, timeout: float = 1800.0) -> float:
-        """Seconds until ``/healthz`` says the derived HOLDS export has nothing left to do."""
+        """Seconds until ``/readyz`` says the derived HOLDS export has nothing left to do."""
         started = time.perf_counter()
-        while self.health().get("holdingsExportLag") not in (0, None):
+        while self.readiness().get("export_lag") != 0:
             if time.perf_counter() - started > timeout:
                 raise RuntimeError("the HOLDS export did not settle")
             time.sleep(0.2)
@@ -110,7 +128,7 @@ class Instance:
 
 
 @contextlib.contextmanager
-def serving(data_dir: Path, name: str, **env: str) -> Iterator[Instance]:
+def serving(data_dir: Path, name: str, token: str, **env: str) -> Iterator[Instance]:
     """``serve --no-seed`` on ``data_dir``; stopped (SIGTERM, then waited for) on exit."""
     port = _free_port()
     log = data_dir.parent / f"{name}.log"
@@ -120,7 +138,7 @@ def serving(data_dir: Path, name: str, **env: str) -> Iterator[Instance]:
         process = subprocess.Popen(
             argv, env=environment(**env), stdout=out, stderr=subprocess.STDOUT
         )
-    instance = Instance(process, f"http://127.0.0.1:{port}", log)
+    instance = Instance(process, f"http://127.0.0.1:{port}", log, token)
     try:
         _wait_ready(instance)
         yield instance
@@ -141,7 +159,7 @@ def _wait_ready(instance: Instance) -> None:
         if instance.process.poll() is not None:
             raise RuntimeError(f"serve exited:\n{instance.log.read_text()[-4000:]}")
         with contextlib.suppress(httpx.TransportError):
-            if instance.client.get(f"{instance.url}/healthz", timeout=5).status_code == 200:
+            if instance.client.get(f"{instance.url}/readyz", timeout=5).status_code == 200:
                 return
         time.sleep(0.2)
     raise RuntimeError(f"serve was not ready in {READY_TIMEOUT:.0f} s")

@@ -41,7 +41,7 @@ from graph_service.service.synth_world import district_prefix
 from .measure import percentile
 from .rows import Row, format_table
 from .scenarios import busiest_district
-from .served import Instance, cli_load, serving
+from .served import Instance, admin_token, cli_load, serving
 
 JURISDICTION = """
 query Ask($item: String!, $place: String!, $at: Date!) {
@@ -88,9 +88,10 @@ def run(scale: SynthScale, seed: int, *, writes: int = WRITES, progress: Progres
                 note=f"{records:,} records, {records / seconds:,.0f} records/s (whole command)",
             )
         )
+        token = admin_token(data)
         progress("serve (A): start, first HOLDS export")
         started = time.perf_counter()
-        with serving(data, "a") as a:
+        with serving(data, "a", token) as a:
             ready = time.perf_counter() - started
             exported = a.wait_export_settled()
             report.rows.append(Row("serve A: start → ready", ready, "s", note="load + Projection"))
@@ -259,7 +260,7 @@ def _write_latency(instance: Instance, plan: Plan, count: int, progress: Progres
             instance.load(document, client)
             latencies.append((time.perf_counter() - started) * 1000)
             time.sleep(WRITE_PAUSE)
-    lag = instance.health().get("holdingsExportLag")
+    lag = instance.readiness().get("export_lag")
     settled = instance.wait_export_settled()
     latencies.sort()
     note = (
@@ -322,7 +323,7 @@ def _unit_changes(instance: Instance, plan: Plan, progress: Progress) -> list[Ro
 def _follower(a: Instance, data: Path, plan: Plan, progress: Progress) -> list[Row]:
     progress("serve (B) on the same data dir; its first HOLDS export")
     started = time.perf_counter()
-    with serving(data, "b") as b:
+    with serving(data, "b", a.token) as b:
         ready = time.perf_counter() - started
         b.wait_export_settled()
         progress(f"{FOLLOWED} writes on A, each awaited on B")

@@ -48,6 +48,7 @@ class Instance:
     url: str
     data_dir: Path
     stderr: Path
+    token: str | None = None  # an administrator's, for writes
     client: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=30))
 
     def ask(self, query: str, variables: dict[str, Any] | None = None, **headers: str) -> Any:
@@ -64,7 +65,9 @@ class Instance:
         """``loadDataset``: the acknowledged ``(revision, change id)``; ``WriteRefusedError``
         when the service answers with an error instead."""
         response = (client or self.client).post(
-            f"{self.url}/graphql", json={"query": LOAD, "variables": {"document": document}}
+            f"{self.url}/graphql",
+            json={"query": LOAD, "variables": {"document": document}},
+            headers={"Authorization": f"Bearer {self.token}"} if self.token else {},
         )
         response.raise_for_status()
         answer = response.json()
@@ -75,8 +78,9 @@ class Instance:
             raise WriteRefusedError(payload)
         return int(payload["revision"]), str(payload["changeId"])
 
-    def health(self) -> dict[str, Any]:
-        response = self.client.get(f"{self.url}/healthz", timeout=5)
+    def readiness(self) -> dict[str, Any]:
+        """``/readyz``: revision, head, lag and ``export_lag`` (the derived HOLDS)."""
+        response = self.client.get(f"{self.url}/readyz", timeout=5)
         body: dict[str, Any] = response.json()
         return body
 
@@ -106,8 +110,40 @@ class Instance:
         self.process.wait(timeout=10)
 
 
-def start(data_dir: Path, logs: Path, name: str = "serve", *, follow: float = 0.2) -> Instance:
-    """A ``serve --no-seed`` process on ``data_dir``, ready (``/healthz`` 200) on return."""
+def admin_token(data_dir: Path) -> str:
+    """An administrator's token, created with ``graph-service token create`` on ``data_dir``."""
+    created = subprocess.run(
+        [
+            *COMMAND,
+            "token",
+            "create",
+            "--role",
+            "admin",
+            "--name",
+            "e2e",
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=REPO,
+        env=command_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert created.returncode == 0, created.stderr
+    return created.stdout.strip()
+
+
+def start(
+    data_dir: Path,
+    logs: Path,
+    name: str = "serve",
+    *,
+    token: str | None = None,
+    follow: float = 0.2,
+) -> Instance:
+    """A ``serve --no-seed`` process on ``data_dir``, ready (``/readyz`` 200) on return."""
     port = free_port()
     stderr = logs / f"{name}-{time.monotonic_ns()}.stderr"
     argv = [*COMMAND, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-seed"]
@@ -116,7 +152,7 @@ def start(data_dir: Path, logs: Path, name: str = "serve", *, follow: float = 0.
     env["GRAPH_SERVICE_FOLLOW_INTERVAL"] = str(follow)
     with stderr.open("wb") as err:
         process = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
-    instance = Instance(process, f"http://127.0.0.1:{port}", data_dir, stderr)
+    instance = Instance(process, f"http://127.0.0.1:{port}", data_dir, stderr, token)
     try:
         _wait_ready(instance)
     except BaseException:
@@ -126,9 +162,11 @@ def start(data_dir: Path, logs: Path, name: str = "serve", *, follow: float = 0.
 
 
 @contextlib.contextmanager
-def serving(data_dir: Path, logs: Path, name: str = "serve") -> Iterator[Instance]:
+def serving(
+    data_dir: Path, logs: Path, name: str = "serve", token: str | None = None
+) -> Iterator[Instance]:
     """``start`` for a ``with`` block; stopped cleanly at its end (killed if it hangs)."""
-    instance = start(data_dir, logs, name)
+    instance = start(data_dir, logs, name, token=token)
     try:
         yield instance
     finally:
@@ -144,7 +182,7 @@ def _wait_ready(instance: Instance) -> None:
                 f"serve exited with {instance.process.returncode}:\n{instance.stderr.read_text()}"
             )
         with contextlib.suppress(httpx.TransportError):
-            if instance.client.get(f"{instance.url}/healthz", timeout=2).status_code == 200:
+            if instance.client.get(f"{instance.url}/readyz", timeout=2).status_code == 200:
                 return
         time.sleep(0.05)
     raise AssertionError(f"serve was not ready in {START_TIMEOUT}s:\n{instance.stderr.read_text()}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.api.small_dataset import SMOKING, small_document
 
 from .procs import COMMAND, REPO, children_of, command_env
-from .serving import found_items, one_item, seconds_until_found, serving
+from .serving import admin_token, found_items, one_item, seconds_until_found, serving
 
 WITHIN = 1.0  # seconds: issue 8's bound for a write to reach another instance
 WRITES = 5
@@ -26,7 +26,8 @@ def test_a_write_on_one_instance_is_answered_by_the_other_within_a_second(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
-    with serving(data, tmp_path, "a") as a, serving(data, tmp_path, "b") as b:
+    token = admin_token(data)
+    with serving(data, tmp_path, "a", token) as a, serving(data, tmp_path, "b", token) as b:
         assert children_of(a.process.pid), "the first instance starts the embedded FalkorDB"
         assert not children_of(b.process.pid), "the second reuses it"
 
@@ -80,5 +81,5 @@ def test_a_cli_load_beside_a_running_service_is_answered_without_restart(
         assert seconds_until_found(served, SMOKING, finished) < WITHIN
         keys, answered_at = found_items(served, SMOKING)
         assert (keys, answered_at) == ({SMOKING}, int(match.group(1)))
-        assert served.health()["records"] == 24
+        assert served.readiness()["records"] == 24
     assert served.process.returncode == 0

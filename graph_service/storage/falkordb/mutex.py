@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import translated
 
-TTL_MS = 60_000
+TTL_MS = 10_000  # far longer than one statement of at most a batch of rows
 POLL = 0.005
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end

@@ -173,7 +173,9 @@ class FalkorDBStore:
         steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items)
         created = 0
         for step in steps:
-            async with self._lock, mutex.held(self._db.connection, self._holdings_key):
+            # the shared lock first: waiting for another process must not hold up this one's
+            # writes and reads (a killed holder's lock lingers until it expires)
+            async with mutex.held(self._db.connection, self._holdings_key), self._lock:
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
