@@ -157,6 +157,7 @@ class Plan:
             "items": items,
             "from": source,
             "to": [target],
+            "review": "approved",  # only an approved act produces holdings
             "illustrative": True,
             "source": "benchmark write",
         }

@@ -270,7 +270,7 @@ def referrers(dataset: Dataset, kind: EntityKind, key: str) -> list[str]:
         return []
     remaining = dataset.without({kind: [key]})
     found: list[str] = []
-    for problem in _references(remaining, remaining):
+    for problem in _references(remaining, {}):  # its own keys are every key there is
         if problem.message != f"unknown {noun} '{key}'":
             continue
         collection, _, rest = problem.path.partition("[")

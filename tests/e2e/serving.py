@@ -220,6 +220,7 @@ def one_item(n: int) -> dict[str, Any]:
                 "effective": "2024-01-01",
                 "items": [code],
                 "to": ["chengguan"],
+                "review": "approved",  # only an approved act produces holdings
             }
         ],
     }
