@@ -27,7 +27,7 @@ async def test_overlapping_exports_of_the_same_items_leave_one_copy(opened: Open
         assert isinstance(first, HoldingsWriter)
         assert isinstance(second, HoldingsWriter)
         holdings = small_holdings()
-        items = sorted({h["item"] for h in holdings})
+        items = sorted({h.item for h in holdings})
         for _ in range(ROUNDS):
             await asyncio.gather(
                 first.write_holdings(holdings, items=items),

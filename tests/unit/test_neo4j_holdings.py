@@ -45,15 +45,18 @@ def test_steps_clear_first_even_when_there_is_nothing_to_write() -> None:
 
 
 def test_steps_for_items_replace_whole_items_in_each_statement() -> None:
-    def held(item: str, unit: str) -> dict[str, object]:
-        return {
-            "unit": unit,
-            "item": item,
-            "scope": "r",
-            "role": "PRIMARY",
-            "mode": "ORIGINAL",
-            "valid_from": date(2020, 1, 1),
-        }
+    def held(item: str, unit: str) -> Holding:
+        return Holding(
+            id=f"{unit}/{item}",
+            unit=unit,
+            item=item,
+            scope="r",
+            role=Role.PRIMARY,
+            mode=Mode.ORIGINAL,
+            valid_from=date(2020, 1, 1),
+            valid_to=None,
+            acts=(),
+        )
 
     holdings = [held("A", "u1"), held("B", "u1"), held("B", "u2"), held("C", "u1")]
     holdings += [held("D", f"u{n}") for n in range(4)]  # more rows than a batch: alone
