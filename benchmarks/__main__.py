@@ -1,4 +1,7 @@
-"""``python -m benchmarks [--scale beijing|small] [--seed N] [--queries N]``: one run, one table."""
+"""``python -m benchmarks [--scale beijing|small] [--seed N] [--queries N]``: one run, one table.
+
+``python -m benchmarks writes …``: the change log's write figures, end to end (``writes.py``).
+"""
 
 from __future__ import annotations
 
@@ -14,11 +17,16 @@ from .suite import run
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_given = sys.argv[1:] if argv is None else argv
+    if args_given[:1] == ["writes"]:
+        from .writes import main as writes
+
+        return writes(args_given[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--scale", choices=sorted(SCALES), default="beijing")
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--queries", type=int, default=20_000, help="jurisdiction queries")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_given)
 
     def progress(step: str) -> None:
         print(f"… {step}", file=sys.stderr, flush=True)

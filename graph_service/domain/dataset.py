@@ -60,21 +60,21 @@ class Dataset(BaseModel):
 
     def merged(self, newer: Dataset) -> Dataset:
         """This dataset with ``newer``'s records upserted by key (newer wins, order kept)."""
-        out: dict[str, list[Record]] = {}
+        out: dict[str, Any] = {}
         for kind in EntityKind:
             by_key: dict[str, Record] = {r.key: r for r in self.collection(kind)}
             for record in newer.collection(kind):
                 by_key[record.key] = record
             out[kind.value] = list(by_key.values())
-        return Dataset.model_validate(out)
+        return Dataset.model_construct(**out)  # every record was validated already
 
     def without(self, keys: Mapping[EntityKind, Iterable[str]]) -> Dataset:
         """This dataset less the records named in ``keys``."""
-        out: dict[str, list[Record]] = {}
+        out: dict[str, Any] = {}
         for kind in EntityKind:
             gone = set(keys.get(kind, ()))
             out[kind.value] = [r for r in self.collection(kind) if r.key not in gone]
-        return Dataset.model_validate(out)
+        return Dataset.model_construct(**out)  # every record was validated already
 
     def to_document(self) -> dict[str, Any]:
         """The JSON-ready document, with the aliases the file format uses (``from``)."""
@@ -110,14 +110,32 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def check_dataset(incoming: Dataset, stored: Dataset | None = None) -> list[Problem]:
+ByKey = Mapping[EntityKind, Mapping[str, Record]]
+"""Stored records by collection and key (the engine keeps them so: a write is checked against
+them without building anything the size of the whole graph)."""
+
+
+def check_dataset(incoming: Dataset, stored: Dataset | ByKey | None = None) -> list[Problem]:
     """Problems of ``incoming`` once upserted over ``stored``; paths point into ``incoming``."""
-    whole = stored.merged(incoming) if stored is not None else incoming
+    if isinstance(stored, Dataset):
+        stored = {kind: {r.key: r for r in stored.collection(kind)} for kind in EntityKind}
+    by_key: ByKey = stored or {}
     problems: list[Problem] = []
     problems += _duplicates(incoming)
-    problems += _references(incoming, whole)
-    problems += _cycles(incoming, whole)
+    problems += _references(incoming, by_key)
+    if incoming.regions or incoming.units:  # only they can close a cycle
+        problems += _cycles(incoming, _structure(incoming, by_key))
     return problems
+
+
+def _structure(incoming: Dataset, stored: ByKey) -> Dataset:
+    """The regions and units as they will be, in ``Dataset.merged``'s order."""
+    out: dict[str, Any] = {}
+    for kind in (EntityKind.REGION, EntityKind.UNIT):
+        records = dict(stored.get(kind, {}))
+        records.update((r.key, r) for r in incoming.collection(kind))
+        out[kind.value] = list(records.values())
+    return Dataset.model_construct(**out)
 
 
 def validate_dataset(incoming: Dataset, stored: Dataset | None = None) -> None:
@@ -143,12 +161,12 @@ def _duplicates(ds: Dataset) -> list[Problem]:
     return problems
 
 
-def _references(incoming: Dataset, whole: Dataset) -> list[Problem]:
-    keys = {kind: {r.key for r in whole.collection(kind)} for kind in EntityKind}
+def _references(incoming: Dataset, stored: ByKey) -> list[Problem]:
+    keys = {kind: {r.key for r in incoming.collection(kind)} for kind in EntityKind}
     problems: list[Problem] = []
 
     def need(path: str, kind: EntityKind, noun: str, value: str | None) -> None:
-        if value is not None and value not in keys[kind]:
+        if value is not None and value not in keys[kind] and value not in stored.get(kind, {}):
             problems.append(Problem(path, f"unknown {noun} '{value}'"))
 
     def need_all(path: str, kind: EntityKind, noun: str, values: list[str]) -> None:
@@ -252,7 +270,7 @@ def referrers(dataset: Dataset, kind: EntityKind, key: str) -> list[str]:
         return []
     remaining = dataset.without({kind: [key]})
     found: list[str] = []
-    for problem in _references(remaining, remaining):
+    for problem in _references(remaining, {}):  # its own keys are every key there is
         if problem.message != f"unknown {noun} '{key}'":
             continue
         collection, _, rest = problem.path.partition("[")

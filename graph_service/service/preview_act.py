@@ -31,7 +31,7 @@ def preview_act(ctx: ServiceContext, act: object, at: date | None = None) -> Pre
         incoming = parse_document({"acts": [act]})
     except ValidationError as error:
         raise ValidationError(_renamed(error.problems), "act is not valid") from None
-    problems = check_dataset(incoming, ctx.projection.dataset)
+    problems = check_dataset(incoming, ctx.projection.records.by_kind)
     if problems:
         raise ValidationError(_renamed(problems), "act is not valid")
     return ctx.projection.preview(ChangeSet(upserts=incoming, recorded_by="preview"), at)

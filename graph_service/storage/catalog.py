@@ -96,7 +96,7 @@ class Statement(StrEnum):
     # Added for the Neo4j adapter (shared files; they run on FalkorDB too):
     LOCK_WRITES = "lock_writes"
     CLEAR_HOLDINGS = "clear_holdings"
-    CLEAR_ITEM_HOLDINGS = "clear_item_holdings"
+    REPLACE_ITEM_HOLDINGS = "replace_item_holdings"
     WRITE_HOLDINGS = "write_holdings"
     APPLIED_MIGRATIONS = "applied_migrations"
     RECORD_MIGRATION = "record_migration"

@@ -1,10 +1,10 @@
 """Derived holdings as rows of ``write_holdings``: shared by every Cypher adapter.
 
 The engine derives holdings from acts (``domain.holdings.Holding``); adapters that keep them in
-the graph for people browsing it (``(:Unit)-[:HOLDS]->(:PowerItem)``) replace them — all of them,
-or those of some items — with ``clear_holdings``/``clear_item_holdings`` then ``write_holdings``
-in batches. Values are stored the way the rest of the graph stores them: dates as ISO strings,
-enums as their values, sets as sorted lists.
+the graph for people browsing it (``(:Unit)-[:HOLDS]->(:PowerItem)``) replace them all with
+``clear_holdings`` then ``write_holdings`` in batches, or those of some items with
+``replace_item_holdings`` (whole items per statement). Values are stored the way the rest of the
+graph stores them: dates as ISO strings, enums as their values, sets as sorted lists.
 """
 
 from __future__ import annotations
@@ -41,19 +41,35 @@ def holding_steps(
     batch: int = DEFAULT_BATCH,
     items: Collection[str] | None = None,
 ) -> list[Step]:
-    """Clear the ``HOLDS`` relationships (of ``items`` only, when given; else all), then write
-    ``holdings`` in batches of ``batch``."""
+    """Every ``HOLDS`` relationship cleared, then ``holdings`` written in batches of ``batch``;
+    or, for ``items``, theirs replaced by their holdings item by item, each statement clearing
+    and writing whole items (about ``batch`` rows, more for one item with more holdings), so that
+    no other writer's statement can fall between an item's clear and its write."""
     rows = [holding_row(holding) for holding in holdings]
     if items is None:
         steps = [Step(Statement.CLEAR_HOLDINGS, {})]
-    else:
-        codes = sorted(items)
-        steps = [
-            Step(Statement.CLEAR_ITEM_HOLDINGS, {"items": codes[i : i + batch]})
-            for i in range(0, len(codes), batch)
-        ]
-    steps += [Step(Statement.WRITE_HOLDINGS, {"rows": chunk}) for chunk in _chunks(rows, batch)]
+        return steps + [Step(Statement.WRITE_HOLDINGS, {"rows": c}) for c in _chunks(rows, batch)]
+    wanted = set(items)
+    by_item: dict[str, list[dict[str, Any]]] = {code: [] for code in sorted(wanted)}
+    for row in rows:
+        by_item.setdefault(row["item"], []).append(row)
+    steps = []
+    codes: list[str] = []
+    chunk: list[dict[str, Any]] = []
+    for code, item_rows in by_item.items():
+        if codes and (len(chunk) + len(item_rows) > batch or len(codes) >= batch):
+            steps.append(_replace(codes, chunk, wanted))
+            codes, chunk = [], []
+        codes.append(code)
+        chunk += item_rows
+    if codes:
+        steps.append(_replace(codes, chunk, wanted))
     return steps
+
+
+def _replace(codes: list[str], rows: list[dict[str, Any]], wanted: set[str]) -> Step:
+    cleared = [code for code in codes if code in wanted]  # rows of other items are only added
+    return Step(Statement.REPLACE_ITEM_HOLDINGS, {"items": cleared, "rows": rows})
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

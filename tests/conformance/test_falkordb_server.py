@@ -48,7 +48,14 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         ran.add(cypher.name)
         return await execute(cypher, params)  # type: ignore[arg-type]
 
+    together = store._execute_together
+
+    async def recording_together(statements: list[tuple[Cypher, object]]) -> object:
+        ran.update(cypher.name for cypher, _ in statements)
+        return await together(statements)  # type: ignore[arg-type]
+
     store._execute = recording  # type: ignore[method-assign]
+    store._execute_together = recording_together  # type: ignore[method-assign,assignment]
     try:
         await store._ensure_schema()  # a second time: "already indexed" is tolerated
         await store.apply(ChangeSet(upserts=small()))

@@ -42,3 +42,38 @@ def test_a_holding_becomes_a_row_of_plain_values() -> None:
 
 def test_steps_clear_first_even_when_there_is_nothing_to_write() -> None:
     assert [s.statement for s in holding_steps([])] == [Statement.CLEAR_HOLDINGS]
+
+
+def test_steps_for_items_replace_whole_items_in_each_statement() -> None:
+    def held(item: str, unit: str) -> Holding:
+        return Holding(
+            id=f"{unit}/{item}",
+            unit=unit,
+            item=item,
+            scope="r",
+            role=Role.PRIMARY,
+            mode=Mode.ORIGINAL,
+            valid_from=date(2020, 1, 1),
+            valid_to=None,
+            acts=(),
+        )
+
+    holdings = [held("A", "u1"), held("B", "u1"), held("B", "u2"), held("C", "u1")]
+    holdings += [held("D", f"u{n}") for n in range(4)]  # more rows than a batch: alone
+    steps = holding_steps(holdings, batch=3, items=["A", "B", "C", "D", "E"])
+
+    assert {s.statement for s in steps} == {Statement.REPLACE_ITEM_HOLDINGS}
+    shape = [
+        (
+            s.params["items"],
+            sorted({row["item"] for row in s.params["rows"]}),
+            len(s.params["rows"]),
+        )
+        for s in steps
+    ]
+    assert shape == [
+        (["A", "B"], ["A", "B"], 3),
+        (["C"], ["C"], 1),
+        (["D"], ["D"], 4),
+        (["E"], [], 0),
+    ]

@@ -58,7 +58,7 @@ async def load_dataset(
     """
 
     def command(projection: Projection) -> ChangeSet:
-        stored = None if replace else projection.dataset
+        stored = None if replace else projection.records.by_kind
         problems = check_dataset(incoming, stored)
         if problems:
             raise ValidationError(problems, "dataset is not valid")

@@ -47,7 +47,7 @@ def check_one(projection: Projection, record: Record, name: str) -> None:
     """Raise ``ValidationError`` when ``record`` does not fit the recorded graph."""
     kind = record.collection
     incoming = Dataset.model_validate({kind.value: [record]})
-    problems = check_dataset(incoming, projection.dataset)
+    problems = check_dataset(incoming, projection.records.by_kind)
     if problems:
         raise ValidationError(renamed(problems, kind, name), f"{name} is not valid")
 

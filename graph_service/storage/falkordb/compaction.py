@@ -52,6 +52,12 @@ def compact(handle: ServerHandle, *, wait: bool = False, timeout: float = 300.0)
     return True
 
 
+def wanted(info: dict[str, Any]) -> bool:
+    """Whether ``compact`` has anything to do, from ``INFO persistence`` read by the caller (on
+    its own connection: after every write, a new connection would cost more than the check)."""
+    return _rewriting(info) or _log_size(info) >= LOG_LIMIT
+
+
 def _log_size(info: dict[str, Any]) -> int:
     return int(info["aof_current_size"]) - int(info["aof_base_size"])
 

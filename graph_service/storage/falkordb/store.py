@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from falkordb.asyncio import FalkorDB
+from falkordb.asyncio.query_result import QueryResult
 
 from graph_service.domain.changes import (
     ChangeRecord,
@@ -39,7 +40,7 @@ from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
 
-from . import compaction, server
+from . import compaction, mutex, server, together
 from .errors import IndexExistsError, translated
 from .journal import Journal, JournalEntry
 from .params import check_steps
@@ -61,6 +62,7 @@ class FalkorDBStore:
         self._db = db
         self._graph = db.select_graph(graph)
         self._journal = Journal(db.connection, graph)
+        self._holdings_key = f"graph-service:{graph}:holdings-lock"  # see mutex.py
         self._name = name
         self._batch = batch
         self._lock = asyncio.Lock()
@@ -164,12 +166,16 @@ class FalkorDBStore:
         Not journaled: holdings are derived from acts for people browsing the graph, and the
         service's exporter rewrites them again after a failure; a crash mid-way leaves a
         partial view, never wrong records. The lock is released between batches, so a large
-        export does not hold up writes. Returns how many relationships were written.
+        export does not hold up writes; each batch also holds the lock every process shares
+        (``mutex.py``). Returns how many relationships were written.
         """
-        steps = holding_steps(holdings, self._batch, items)
+        # tens of thousands of rows for a full export: built off the event loop, which serves
+        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items)
         created = 0
         for step in steps:
-            async with self._lock:
+            # the shared lock first: waiting for another process must not hold up this one's
+            # writes and reads (a killed holder's lock lingers until it expires)
+            async with mutex.held(self._db.connection, self._holdings_key), self._lock:
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
@@ -232,25 +238,47 @@ class FalkorDBStore:
         """Run the entry's statements, retire it; the log entry's counts (the last row)."""
         steps = plan_change(entry.change, entry.revision, self._batch)
         rows: list[dict[str, Any]] = []
-        for index, step in enumerate(steps):
-            if self.on_step is not None:
-                self.on_step(index, step)
-            rows = await self._run(step.statement, step.params)
+        # Small statements go in one round trip (together.py); the log entry goes last and alone,
+        # once everything before it has run without error.
+        *body, entry_step = steps
+        for group in [*together.groups(body), [(len(body), entry_step)]]:
+            for index, step in group:
+                if self.on_step is not None:
+                    self.on_step(index, step)
+            if len(group) == 1:
+                rows = await self._run(group[0][1].statement, group[0][1].params)
+                continue
+            rows = await self._execute_together(
+                [(statement(step.statement), step.params) for _, step in group]
+            )
         await self._journal.finish(entry)
-        await asyncio.to_thread(compaction.compact, self._server)
+        info = await self._persistence()
+        if compaction.wanted(info):
+            await asyncio.to_thread(compaction.compact, self._server)
         return rows[0] if rows else {"upserted": 0, "deleted": 0}
+
+    async def _persistence(self) -> dict[str, Any]:
+        with translated("info persistence"):
+            return dict(await self._db.connection.info("persistence"))
 
     async def _run(self, which: Statement, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         return await self._execute(statement(which), params)
 
+    async def _execute_together(
+        self, statements: list[tuple[Cypher, Mapping[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Run ``statements`` in one round trip (``together.py``); the last one's rows."""
+        for cypher, params in statements:
+            _checked(cypher, params)
+        results = await together.run_together(self._db.connection, self._graph, statements)
+        return _rows(results[-1])
+
     async def _execute(self, cypher: Cypher, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        if set(params) != cypher.params:
-            raise QueryError(f"{cypher.name} takes {sorted(cypher.params)}, got {sorted(params)}")
+        _checked(cypher, params)
         with translated(cypher.name):
             result = await self._graph.query(cypher.text, dict(params))
         self._last_created = int(result.relationships_created)
-        columns = [column[1] for column in result.header]
-        return [dict(zip(columns, row, strict=True)) for row in result.result_set]
+        return _rows(result)
 
     async def _ensure_schema(self) -> None:
         for ddl in schema(Dialect.FALKORDB):
@@ -263,6 +291,16 @@ class FalkorDBStore:
         if adopted:
             log.info("change log upgraded: %d stored records got their first version", adopted)
         await self._journal.raise_head(await reads.head_revision(self._run))
+
+
+def _checked(cypher: Cypher, params: Mapping[str, Any]) -> None:
+    if set(params) != cypher.params:
+        raise QueryError(f"{cypher.name} takes {sorted(cypher.params)}, got {sorted(params)}")
+
+
+def _rows(result: QueryResult) -> list[dict[str, Any]]:
+    columns = [column[1] for column in result.header]
+    return [dict(zip(columns, row, strict=True)) for row in result.result_set]
 
 
 async def open_store(
