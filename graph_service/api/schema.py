@@ -18,6 +18,7 @@ from graph_service.domain.errors import StorageError
 
 from .areas.acts import ActsMutation
 from .areas.changes import ChangesQuery
+from .areas.disputes import DisputeMutation, DisputeQuery
 from .areas.findings import FindingsQuery
 from .areas.graph import GraphQuery
 from .areas.history import HistoryQuery
@@ -51,12 +52,15 @@ class Query(
     GraphQuery,
     ChangesQuery,
     PublishedQuery,
+    DisputeQuery,
 ):
     pass
 
 
 @strawberry.type(description="Change the authority graph.")
-class Mutation(ActsMutation, RecordsMutation, PublishedMutation, ImportMutation, LoadMutation):
+class Mutation(
+    ActsMutation, RecordsMutation, PublishedMutation, ImportMutation, LoadMutation, DisputeMutation
+):
     pass
 
 
