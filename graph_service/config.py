@@ -51,6 +51,7 @@ class Settings:
     log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
     require_token: bool = False  # every request needs an API token (even answers are not public)
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
+    document_prefix: str = "京大司"  # numbers of the bureau's documents: 京大司协〔2026〕3号
 
     @property
     def graphql_url(self) -> str:
@@ -94,6 +95,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
             values[name.lower()] = _positive_int(raw, ENV_PREFIX + name)
     if (raw := env.get(ENV_PREFIX + "REQUEST_TIMEOUT")) is not None and raw:
         values["request_timeout"] = _timeout(raw, ENV_PREFIX + "REQUEST_TIMEOUT")
+    if (raw := env.get(ENV_PREFIX + "DOCUMENT_PREFIX")) is not None and raw.strip():
+        values["document_prefix"] = raw.strip()
     if (raw := env.get(ENV_PREFIX + "LOG_FORMAT")) is not None and raw:
         values["log_format"] = _choice(raw, ENV_PREFIX + "LOG_FORMAT", ("auto", "json", "text"))
     for name, value in overrides.items():

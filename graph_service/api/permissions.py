@@ -119,6 +119,9 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         "Mutation.confirmImplemented": only(Role.UNIT),
         "Mutation.closeDispute": only(Role.JUSTICE_BUREAU),
         "Mutation.withdrawDispute": only(Role.JUSTICE_BUREAU),
+        # The bureau's documents (policy 四(十)); a unit reads those of its own disputes.
+        "Query.disputeDocument": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Mutation.issueDisputeDocument": only(Role.JUSTICE_BUREAU),
     }
 )
 

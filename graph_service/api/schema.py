@@ -18,6 +18,7 @@ from graph_service.domain.errors import StorageError
 
 from .areas.acts import ActsMutation
 from .areas.changes import ChangesQuery
+from .areas.dispute_documents import DisputeDocumentMutation, DisputeDocumentQuery
 from .areas.disputes import DisputeMutation, DisputeQuery
 from .areas.findings import FindingsQuery
 from .areas.graph import GraphQuery
@@ -53,13 +54,20 @@ class Query(
     ChangesQuery,
     PublishedQuery,
     DisputeQuery,
+    DisputeDocumentQuery,
 ):
     pass
 
 
 @strawberry.type(description="Change the authority graph.")
 class Mutation(
-    ActsMutation, RecordsMutation, PublishedMutation, ImportMutation, LoadMutation, DisputeMutation
+    ActsMutation,
+    RecordsMutation,
+    PublishedMutation,
+    ImportMutation,
+    LoadMutation,
+    DisputeMutation,
+    DisputeDocumentMutation,
 ):
     pass
 

@@ -122,6 +122,7 @@ class DisputeAction(StrEnum):
     OPENED = "opened"
     NOTE = "note"  # a negotiation or coordination note by a party or the bureau
     ESCALATED = "escalated"
+    DOCUMENT_ISSUED = "document_issued"  # a numbered document; its number is the attachment
     DECIDED = "decided"
     IMPLEMENTED = "implemented"
     CLOSED = "closed"

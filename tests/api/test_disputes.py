@@ -12,12 +12,16 @@ implementation, the bureau closes the case and the closed case takes nothing mor
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 from typing import Any
 
+import docx
 import httpx
 import pytest
 import pytest_asyncio
+from docx.oxml.ns import qn
+from docx.text.run import Run
 from starlette.applications import Starlette
 
 from graph_service.domain.changes import ChangeSet
@@ -294,3 +298,82 @@ async def test_withdraw_from_an_open_state(
     assert gone["dispute"]["status"] == "WITHDRAWN"
     body = await gql(client, "{ disputes { id } }")
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_documents_numbered_from_the_store_as_docx_and_markdown(
+    client: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    bureau = tokens["bureau"]
+    args = (
+        'input: {id: "D-DOC", kind: MATTER, parties: ["chengguan", "market"], '
+        f'items: ["{VENDING}"], places: ["{XINGFENG}", "{LINXIAOLU}"]}}'
+    )
+    assert (await mutate(client, bureau, "openDispute", args))["__typename"] == "DisputeChanged"
+    issue_args = 'id: "D-DOC", kind: OPINION'
+    issued = "... on DocumentIssued { number dispute { events { action attachments } } }"
+    first = await mutate(client, bureau, "issueDisputeDocument", issue_args, issued)
+    second = await mutate(client, bureau, "issueDisputeDocument", issue_args, issued)
+    year = date.today().year
+    assert (first["number"], second["number"]) == (
+        f"京大司协〔{year}〕1号",
+        f"京大司协〔{year}〕2号",
+    )
+    assert second["dispute"]["events"][-1] == {
+        "action": "DOCUMENT_ISSUED",
+        "attachments": [f"京大司协〔{year}〕2号"],
+    }
+
+    text = await data(
+        client,
+        '{ disputeDocument(kind: OPINION, dispute: "D-DOC") { number markdown docxPath } }',
+        token=bureau,
+    )
+    doc = text["disputeDocument"]
+    assert doc["number"] == f"京大司协〔{year}〕2号"
+    assert doc["markdown"].startswith("# 行政执法争议协调意见书")
+    assert "《中华人民共和国行政处罚法》第二十五条" in doc["markdown"]
+    assert "《北京市市容环境卫生条例》第三十五条" in doc["markdown"]  # the item's basis
+
+    response = await client.get(doc["docxPath"], headers={"Authorization": f"Bearer {bureau}"})
+    assert response.status_code == 200, response.text
+    opened = docx.Document(io.BytesIO(response.content))
+    body = "\n".join(p.text for p in opened.paragraphs)
+    for expected in (
+        "区城管执法局",
+        "区市场监管局",
+        "对擅自占用城市道路摆摊设点的处罚",
+        "兴丰街道",
+        "林校路街道",
+        "第二十五条",
+        f"京大司协〔{year}〕2号",
+        "大兴区司法局",
+    ):
+        assert expected in body, expected
+    page = opened.sections[0]
+    width, height = page.page_width, page.page_height
+    assert width is not None
+    assert height is not None
+    assert (round(width.mm), round(height.mm)) == (210, 297)
+    assert opened.paragraphs[0].text == "行政执法争议协调意见书"
+    assert east_asian_font(opened.paragraphs[0].runs[0]) == "黑体"
+    assert east_asian_font(opened.paragraphs[-1].runs[0]) == "仿宋"
+
+    # Not the public's, nor a unit's that is not party to it; the party reads it.
+    assert (await client.get(doc["docxPath"])).status_code == 403
+    outsider = {"Authorization": f"Bearer {tokens['xingfeng']}"}
+    assert (await client.get(doc["docxPath"], headers=outsider)).status_code == 403
+    party = {"Authorization": f"Bearer {tokens['market']}"}
+    markdown = await client.get("/documents/supervision/dispute/D-DOC.md", headers=party)
+    assert markdown.status_code == 200
+    assert markdown.text.startswith("# 行政执法监督督办函")
+    missing = await client.get(
+        "/documents/opinion/dispute/D-NONE.docx", headers={"Authorization": f"Bearer {bureau}"}
+    )
+    assert missing.status_code == 404
+
+
+def east_asian_font(run: Run) -> str | None:
+    """The font Word uses for the run's Chinese text (``w:rFonts/@w:eastAsia``)."""
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    value: str | None = fonts.get(qn("w:eastAsia"))
+    return value
