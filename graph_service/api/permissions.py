@@ -122,6 +122,7 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         # The bureau's documents (policy 四(十)); a unit reads those of its own disputes.
         "Query.disputeDocument": only(Role.JUSTICE_BUREAU, Role.UNIT),
         "Mutation.issueDisputeDocument": only(Role.JUSTICE_BUREAU),
+        "Query.coordinationOverview": only(Role.JUSTICE_BUREAU),
         # Live updates: findings are public as the findings query is; disputes as they are read.
         "Subscription.findingsChanged": EVERYONE,
         "Subscription.disputeUpdated": only(Role.JUSTICE_BUREAU, Role.UNIT),

@@ -31,6 +31,7 @@ from .areas.import_list import ImportMutation
 from .areas.jurisdiction import JurisdictionQuery
 from .areas.live import Subscription
 from .areas.load import LoadMutation
+from .areas.overview import OverviewQuery
 from .areas.power_list import PowerListQuery
 from .areas.preview import PreviewQuery
 from .areas.published import PublishedMutation, PublishedQuery
@@ -60,6 +61,7 @@ class Query(
     PublishedQuery,
     DisputeQuery,
     DisputeDocumentQuery,
+    OverviewQuery,
 ):
     pass
 

@@ -377,3 +377,36 @@ def east_asian_font(run: Run) -> str | None:
     fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
     value: str | None = fonts.get(qn("w:eastAsia"))
     return value
+
+
+async def test_the_coordinators_overview_counts_what_is_open_and_what_is_late(
+    app: Starlette, client: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    """After the tests above: D-VEND closed, D-CASE withdrawn, D-DOC (区城管执法局 and
+    区市场监管局, both streets) negotiating: one open dispute, coordinated by 大兴区司法局."""
+    query = """{ coordinationOverview {
+        findings { total byKind { key count } }
+        disputes { total byCoordinator { key name count } byUnit { key count }
+                   byPlace { key count } byKind { key count } }
+        overdue { dispute { id } reason } } }"""
+    overview = (await data(client, query, token=tokens["bureau"]))["coordinationOverview"]
+    disputes = overview["disputes"]
+    assert disputes["total"] == 1
+    assert disputes["byCoordinator"] == [{"key": "sfj", "name": "大兴区司法局", "count": 1}]
+    assert disputes["byKind"] == [{"key": "matter", "count": 1}]
+    assert disputes["byUnit"] == [{"key": "chengguan", "count": 1}, {"key": "market", "count": 1}]
+    assert {p["key"] for p in disputes["byPlace"]} == {XINGFENG, LINXIAOLU}
+    # The findings counted are today's, whatever their kind.
+    today = await data(client, "{ findings(first: 200) { totalCount } }")
+    assert overview["findings"]["total"] == today["findings"]["totalCount"]
+    assert sum(k["count"] for k in overview["findings"]["byKind"]) == overview["findings"]["total"]
+    assert overview["overdue"] == []  # no deadline is configured by default
+
+    options = service_of(app).options
+    options.dispute_deadlines = (("negotiating", 0),)  # as GRAPH_SERVICE_DISPUTE_DEADLINES would
+    try:
+        late = (await data(client, query, token=tokens["bureau"]))["coordinationOverview"]
+    finally:
+        options.dispute_deadlines = ()
+    assert [o["dispute"]["id"] for o in late["overdue"]] == ["D-DOC"]
+    assert "已超过0日" in late["overdue"][0]["reason"]
