@@ -217,3 +217,24 @@ def test_the_story_over_a_served_process(served: tuple[Served, Path]) -> None:
         "第二十五条",
     ):
         assert expected in text, expected
+
+    # The same document from the CLI, on the served data dir.
+    markdown = data_dir.parent / "designation.md"
+    made = subprocess.run(
+        [
+            *COMMAND,
+            *("document", "--kind", "designation", "--dispute", "D-WFJS"),
+            *("--out", str(markdown), "--data-dir", str(data_dir)),
+        ],
+        cwd=REPO,
+        env=command_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    drafted = markdown.read_text(encoding="utf-8")
+    assert drafted.startswith("# 指定管辖决定书（代拟稿）")
+    assert "依照《中华人民共和国行政处罚法》第二十五条" in drafted
+    assert drafted.rstrip().splitlines()[-3] == "北京市人民政府"  # the designating authority
