@@ -4,16 +4,15 @@ over both streets) carried from finding to closed case, with real tokens for eve
 The story: 司法局 opens a dispute from the finding; both parties record negotiation notes (a unit
 not party to it is refused); negotiation fails and the bureau coordinates; the decision is
 previewed (the overlap resolves) and recorded: a ``designate`` act for 区城管执法局, pending legal
-review, in the same change set as the decision. Legal review approves (a small approval of this
-test through the write path, standing in for the review workflow); the finding is gone, the
-answer names 区城管执法局 with the decision in its chain; the designated unit confirms
-implementation, the bureau closes the case and the closed case takes nothing more.
+review, in the same change set as the decision. Legal review approves it (``reviewAct``); the
+finding is gone, the answer names 区城管执法局 with the decision in its chain; the designated unit
+confirms implementation, the bureau closes the case and the closed case takes nothing more.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import docx
@@ -24,12 +23,9 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from starlette.applications import Starlette
 
-from graph_service.domain.changes import ChangeSet
-from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind, Review
 from graph_service.domain.models import Act
 from graph_service.service import load_document
-from graph_service.service.write import commit
 
 from .conftest import data, gql, issue, service_of
 from .small_dataset import DISTRICT, LINXIAOLU, VENDING, XINGFENG
@@ -90,24 +86,6 @@ async def findings_today(client: httpx.AsyncClient) -> dict[str, str | None]:
     query = "{ findings(first: 200) { edges { node { id openDispute } } } }"
     edges = (await data(client, query))["findings"]["edges"]
     return {e["node"]["id"]: e["node"]["openDispute"] for e in edges}
-
-
-async def approve(app: Starlette, act_id: str) -> None:
-    """Legal review approves the act (stands in for the review workflow's reviewAct)."""
-
-    def command(projection: Any) -> ChangeSet:
-        act = projection.records[EntityKind.ACT][act_id]
-        assert isinstance(act, Act)
-        approved = act.model_copy(
-            update={
-                "review": Review.APPROVED,
-                "reviewed_by": "法制审核",
-                "reviewed_at": datetime.now(UTC),
-            }
-        )
-        return ChangeSet(recorded_by="test", summary="审核通过", upserts=Dataset(acts=[approved]))
-
-    await commit(service_of(app), command)
 
 
 async def test_open_needs_the_bureau_and_a_known_finding(
@@ -214,8 +192,14 @@ async def test_the_story_from_finding_to_closed_case(
     log = await service_of(app).store.changes_since(head)
     assert [c.record.comment for c in log] == ["执法争议 D-VEND"]
 
-    # Legal review approves: the finding is gone and the answer names the designated unit.
-    await approve(app, "D-VEND-decision")
+    # Legal review (法制审核) approves: the finding is gone, the answer names the designated unit.
+    reviewed = await data(
+        client,
+        'mutation { reviewAct(id: "D-VEND-decision", decision: APPROVED, opinion: "同意") '
+        "{ __typename } }",
+        token=bureau,
+    )
+    assert reviewed["reviewAct"]["__typename"] == "ActChanged", reviewed
     assert finding not in await findings_today(client)
     answer = await data(
         client,

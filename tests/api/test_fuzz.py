@@ -43,7 +43,6 @@ CODES = {
     "GRAPHQL_VALIDATION_FAILED",
     "VALIDATION_FAILED",
     "NOT_FOUND",
-    "FORBIDDEN",  # fields the public may not read (disputes)
     "CONFLICT",
     "BAD_REQUEST",
     "FORBIDDEN",  # an operation the public may not call (previewAct, changes, the writes)

@@ -32,6 +32,7 @@ DESIGNATION = {
     "items": [VENDING],
     "to": ["chengguan"],
     "scope": [XINGFENG, LINXIAOLU],
+    "review": "approved",  # only approved acts produce holdings
 }
 
 

@@ -3,7 +3,7 @@
 The seed's 违法建设 OVERLAP (区城管执法局, 规自委大兴分局 and the town governments) → 司法局 opens a
 dispute from it → both departments record negotiation notes → coordinating → decided with a
 designation of 区城管执法局 (the preview shows the overlap resolving) → legal review approves
-(here an administrator's load of the approved act, standing in for the review workflow) → the
+(``reviewAct``) → the
 finding is gone and ``jurisdiction`` names 区城管执法局 with the decision in its chain →
 implemented → closed; the 协调意见书 DOCX opens with python-docx and holds the parties, the item,
 the places and 第二十五条; a ``findingsChanged`` subscriber on a websocket saw the finding resolved.
@@ -84,7 +84,6 @@ def test_the_story_over_a_served_process(served: tuple[Served, Path]) -> None:
     process, data_dir = served
     url = process.url
     bureau = create_token(data_dir, "--role", "justice_bureau", "--name", "区司法局科员")
-    admin = create_token(data_dir, "--role", "admin", "--name", "管理员")
     finding = gql(
         url,
         None,
@@ -154,16 +153,14 @@ def test_the_story_over_a_served_process(served: tuple[Served, Path]) -> None:
         assert ILLEGAL_BUILDING in [f["id"] for f in decided["preview"]["resolved"]]
         assert decided["review"] == "pending"
 
-        # Legal review approves the act (an administrator's load stands in for reviewAct).
-        act = gql(url, bureau, f'{{ history(kind: ACT, key: "{decided["actId"]}") {{ record }} }}')
-        approved = {**act["history"][-1]["record"], "review": "approved", "reviewed_by": "法制审核"}
-        loaded = gql(
+        # Legal review (法制审核) approves the act: then it produces holdings.
+        reviewed = gql(
             url,
-            admin,
-            "mutation($d: JSON!) { loadDataset(document: $d) { __typename } }",
-            {"d": {"acts": [approved]}},
+            bureau,
+            f'mutation {{ reviewAct(id: "{decided["actId"]}", decision: APPROVED) '
+            "{ __typename } }",
         )
-        assert loaded["loadDataset"]["__typename"] == "LoadSucceeded"
+        assert reviewed["reviewAct"]["__typename"] == "ActChanged", reviewed
 
         resolved: list[str] = []
         while ILLEGAL_BUILDING not in resolved:
