@@ -83,6 +83,8 @@ async def open_service(
         options = ServiceOptions(
             write_back_holdings=settings.write_back_holdings,
             follow_interval=settings.follow_interval,
+            document_prefix=settings.document_prefix,
+            dispute_deadlines=settings.dispute_deadlines,
         )
         ctx = await open_context(store, build, options)
         if seed and ctx.projection.dataset.size() == 0:

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from graph_service.cli_documents import documents
 from graph_service.cli_lists import lists
 from graph_service.cli_options import GLOBAL_OPTIONS, DataDirOption, SeedOption, err, out
 from graph_service.cli_options import configure_logging as _configure_logging
@@ -35,6 +36,7 @@ app = typer.Typer(
 )
 app.add_typer(lists)  # import-list and export-list, as top-level commands
 app.add_typer(token_app, name="token")  # token create, list, revoke
+app.add_typer(documents)  # document: the bureau's documents as DOCX or Markdown
 
 HostOption = Annotated[
     str | None,

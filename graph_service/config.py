@@ -51,6 +51,8 @@ class Settings:
     log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
     require_token: bool = False  # every request needs an API token (even answers are not public)
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
+    document_prefix: str = "京大司"  # numbers of the bureau's documents: 京大司协〔2026〕3号
+    dispute_deadlines: tuple[tuple[str, int], ...] = ()  # "negotiating=30,coordinating=60" (days)
 
     @property
     def graphql_url(self) -> str:
@@ -94,6 +96,10 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
             values[name.lower()] = _positive_int(raw, ENV_PREFIX + name)
     if (raw := env.get(ENV_PREFIX + "REQUEST_TIMEOUT")) is not None and raw:
         values["request_timeout"] = _timeout(raw, ENV_PREFIX + "REQUEST_TIMEOUT")
+    if (raw := env.get(ENV_PREFIX + "DOCUMENT_PREFIX")) is not None and raw.strip():
+        values["document_prefix"] = raw.strip()
+    if (raw := env.get(ENV_PREFIX + "DISPUTE_DEADLINES")) is not None and raw.strip():
+        values["dispute_deadlines"] = parse_deadlines(raw, ENV_PREFIX + "DISPUTE_DEADLINES")
     if (raw := env.get(ENV_PREFIX + "LOG_FORMAT")) is not None and raw:
         values["log_format"] = _choice(raw, ENV_PREFIX + "LOG_FORMAT", ("auto", "json", "text"))
     for name, value in overrides.items():
@@ -202,3 +208,20 @@ def _flag(raw: str, name: str) -> bool:
     if value in _FALSE:
         return False
     raise SettingsError(f"{name} must be true or false, not '{raw}'")
+
+
+_STATUSES = ("negotiating", "coordinating", "decided", "implemented")
+
+
+def parse_deadlines(raw: str, name: str) -> tuple[tuple[str, int], ...]:
+    """``negotiating=30,coordinating=60`` -> ``(("negotiating", 30), ("coordinating", 60))``."""
+    out: list[tuple[str, int]] = []
+    for part in (p.strip() for p in raw.split(",") if p.strip()):
+        status, _, days = part.partition("=")
+        status = status.strip().lower()
+        if status not in _STATUSES or not days.strip().isdigit():
+            raise SettingsError(
+                f"{name}: '{part}' is not STATUS=DAYS with STATUS one of {', '.join(_STATUSES)}"
+            )
+        out.append((status, int(days)))
+    return tuple(out)

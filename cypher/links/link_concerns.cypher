@@ -1,6 +1,6 @@
 // name: link_concerns
 // params: $rows
-// apply: Act.items: (act)-[:CONCERNS]->(power item).
+// apply: Act.items and Dispute.items: (act or dispute)-[:CONCERNS]->(power item).
 // One row per relationship ({src, dst} refs); a missing end is skipped, MERGE makes replay
 // harmless.
 UNWIND $rows AS row

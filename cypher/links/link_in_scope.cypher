@@ -1,6 +1,6 @@
 // name: link_in_scope
 // params: $rows
-// apply: Act.scope: (act)-[:IN_SCOPE]->(region the act covers).
+// apply: Act.scope and Dispute.places: (act or dispute)-[:IN_SCOPE]->(region it covers).
 // One row per relationship ({src, dst} refs); a missing end is skipped, MERGE makes replay
 // harmless.
 UNWIND $rows AS row

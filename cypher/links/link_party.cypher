@@ -1,6 +1,6 @@
 // name: link_party
 // params: $rows
-// apply: Agreement.parties: (agreement)-[:PARTY]->(unit).
+// apply: Agreement.parties and Dispute.parties: (agreement or dispute)-[:PARTY]->(unit).
 // One row per relationship ({src, dst} refs); a missing end is skipped, MERGE makes replay
 // harmless.
 UNWIND $rows AS row

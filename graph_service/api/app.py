@@ -25,6 +25,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph_service.service import ServiceContext
 
+from .documents import ROUTES as DOCUMENT_ROUTES
 from .export import ROUTES as EXPORT_ROUTES
 from .gate import LOOPBACK_HOSTS, RequestGate
 from .graphql_view import GraphQLView
@@ -103,6 +104,7 @@ def create_app(
             Route("/readyz", readiness(probe, metrics), methods=["GET"]),
             Route("/metrics", expose, methods=["GET"]),
             *EXPORT_ROUTES,
+            *DOCUMENT_ROUTES,
             Mount("/static", app=static_files(), name="static"),
         ],
         middleware=middleware,

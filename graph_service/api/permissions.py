@@ -107,6 +107,25 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         "Mutation.reviewAct": only(Role.JUSTICE_BUREAU),
         # … and administrators load whole datasets.
         "Mutation.loadDataset": only(Role.ADMIN),
+        # Disputes (policy 四(八)): the justice bureau runs them; a unit sees and notes the
+        # disputes it is involved in and confirms a decision that designates it (the service
+        # checks involvement: service/disputes.py).
+        "Query.disputes": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Query.dispute": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Mutation.openDispute": only(Role.JUSTICE_BUREAU),
+        "Mutation.addDisputeEvent": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Mutation.escalateDispute": only(Role.JUSTICE_BUREAU),
+        "Mutation.decideDispute": only(Role.JUSTICE_BUREAU),
+        "Mutation.confirmImplemented": only(Role.UNIT),
+        "Mutation.closeDispute": only(Role.JUSTICE_BUREAU),
+        "Mutation.withdrawDispute": only(Role.JUSTICE_BUREAU),
+        # The bureau's documents (policy 四(十)); a unit reads those of its own disputes.
+        "Query.disputeDocument": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Mutation.issueDisputeDocument": only(Role.JUSTICE_BUREAU),
+        "Query.coordinationOverview": only(Role.JUSTICE_BUREAU),
+        # Live updates: findings are public as the findings query is; disputes as they are read.
+        "Subscription.findingsChanged": EVERYONE,
+        "Subscription.disputeUpdated": only(Role.JUSTICE_BUREAU, Role.UNIT),
     }
 )
 

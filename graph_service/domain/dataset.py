@@ -19,6 +19,7 @@ from .errors import Problem, ValidationError
 from .models import (
     Act,
     Agreement,
+    Dispute,
     Law,
     PowerItem,
     Provision,
@@ -45,6 +46,7 @@ class Dataset(BaseModel):
     acts: list[Act] = Field(default_factory=list)
     agreements: list[Agreement] = Field(default_factory=list)
     published_lists: list[PublishedList] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
 
     def collection(self, kind: EntityKind) -> list[Record]:
         records: list[Record] = getattr(self, kind.value)
@@ -211,6 +213,13 @@ def _references(incoming: Dataset, stored: ByKey) -> list[Problem]:
     for i, published in enumerate(incoming.published_lists):
         need(f"published_lists[{i}].unit", U, "unit", published.unit)
         need_all(f"published_lists[{i}].items", IT, "item", published.items)
+    for i, dispute in enumerate(incoming.disputes):
+        at = f"disputes[{i}]"
+        need_all(f"{at}.parties", U, "unit", dispute.parties)
+        need_all(f"{at}.items", IT, "item", dispute.items)
+        need_all(f"{at}.places", R, "region", dispute.places)
+        need_all(f"{at}.designated", U, "unit", dispute.designated)
+        need(f"{at}.decision_act", EntityKind.ACT, "act", dispute.decision_act)
     return problems
 
 

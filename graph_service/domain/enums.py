@@ -92,3 +92,38 @@ class EntityKind(StrEnum):
     ACT = "acts"
     AGREEMENT = "agreements"
     PUBLISHED_LIST = "published_lists"
+    DISPUTE = "disputes"
+
+
+class DisputeKind(StrEnum):
+    """执法争议的种类 (DESIGN §2)."""
+
+    LAW_APPLICATION = "law_application"  # 法律适用争议
+    MATTER = "matter"  # 职责（事项）争议
+    CASE_JURISDICTION = "case_jurisdiction"  # 案件管辖争议
+    COOPERATION = "cooperation"  # 执法协作争议
+
+
+class DisputeStatus(StrEnum):
+    """Where a dispute stands: negotiating → coordinating → decided → implemented → closed,
+    or withdrawn from any open state (``dispute_flow``)."""
+
+    NEGOTIATING = "negotiating"  # 协商中
+    COORDINATING = "coordinating"  # 协调中（司法局）
+    DECIDED = "decided"  # 已决定
+    IMPLEMENTED = "implemented"  # 已落实
+    CLOSED = "closed"  # 已结案
+    WITHDRAWN = "withdrawn"  # 已撤回
+
+
+class DisputeAction(StrEnum):
+    """What one event of a dispute records."""
+
+    OPENED = "opened"
+    NOTE = "note"  # a negotiation or coordination note by a party or the bureau
+    ESCALATED = "escalated"
+    DOCUMENT_ISSUED = "document_issued"  # a numbered document; its number is the attachment
+    DECIDED = "decided"
+    IMPLEMENTED = "implemented"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"

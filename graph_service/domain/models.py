@@ -17,6 +17,9 @@ from .enums import (
     ActKind,
     ActRole,
     Category,
+    DisputeAction,
+    DisputeKind,
+    DisputeStatus,
     EntityKind,
     LawLevel,
     RegionKind,
@@ -281,6 +284,50 @@ class PublishedList(Record):
         return f"{self.unit}@{self.version}"
 
 
+class DisputeEvent(BaseModel):
+    """One step of a dispute: who, when, what, and the documents it rests on (by number)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    action: DisputeAction
+    at: datetime
+    by: Line = Field(description="The principal who recorded it.")
+    unit: Key | None = Field(default=None, description="The party it speaks for, if any.")
+    note: Text | None = None
+    attachments: list[Line] = Field(
+        default_factory=list, description="Documents by number, e.g. 京大司协〔2026〕3号."
+    )
+
+
+class Dispute(Record):
+    """A jurisdiction dispute (执法争议) the justice bureau carries to a decision (DESIGN §3)."""
+
+    collection: ClassVar[EntityKind] = EntityKind.DISPUTE
+    id: Key
+    kind: DisputeKind
+    title: Line | None = None
+    parties: list[Key] = Field(default_factory=list, description="The units in dispute.")
+    items: list[Key] = Field(default_factory=list)
+    places: list[Key] = Field(default_factory=list)
+    status: DisputeStatus = DisputeStatus.NEGOTIATING
+    events: list[DisputeEvent] = Field(default_factory=list)
+    outcome: Text | None = Field(default=None, description="The decision, in words.")
+    finding: Line | None = Field(default=None, description="The finding it was opened from.")
+    finding_kind: Line | None = Field(default=None, description="OVERLAP or GAP.")
+    decision_act: Key | None = Field(default=None, description="The act its decision recorded.")
+    designated: list[Key] = Field(
+        default_factory=list, description="The units the decision designates (or assigns)."
+    )
+    deadline: date | None = Field(default=None, description="By when the decision is carried out.")
+
+    @property
+    def key(self) -> str:
+        return self.id
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in {DisputeStatus.CLOSED, DisputeStatus.WITHDRAWN}
+
+
 MODEL_BY_KIND: dict[EntityKind, type[Record]] = {
     EntityKind.REGION: Region,
     EntityKind.UNIT: Unit,
@@ -290,4 +337,5 @@ MODEL_BY_KIND: dict[EntityKind, type[Record]] = {
     EntityKind.ACT: Act,
     EntityKind.AGREEMENT: Agreement,
     EntityKind.PUBLISHED_LIST: PublishedList,
+    EntityKind.DISPUTE: Dispute,
 }

@@ -27,6 +27,7 @@ from .answers import (
     JurisdictionAnswer,
     PowerListEntry,
     Preview,
+    Routing,
     SearchHit,
     SearchKind,
 )
@@ -100,6 +101,15 @@ class Projection:
 
     def findings(self, at: date) -> list[Finding]:
         return findings_module.findings(self._state, at)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The records as the engine indexes them (acts by item …), for documents that cite."""
+        return self._state.catalog
+
+    def route(self, units: Iterable[str], places: Iterable[str] = ()) -> Routing:
+        """Who coordinates, designates and is notified for ``units`` (as for findings)."""
+        return findings_module.coordination(self._state).route(units, places)
 
     def power_list(self, unit: str, at: date) -> list[PowerListEntry]:
         return power_list_module.power_list(self._state, unit, at)

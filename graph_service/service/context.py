@@ -37,6 +37,9 @@ class ServiceOptions:
     write_back_holdings: bool = True  # keep (:Unit)-[:HOLDS]->(:PowerItem) current in the store
     follow_interval: float = 0.2  # seconds between looks at the store's head revision
     at_least_timeout: float = 2.0  # how long a read waits for a revision it asked for
+    document_prefix: str = "京大司"  # numbers of the bureau's documents: 京大司协〔2026〕3号
+    # days a dispute may stay in a status before it is overdue, by status; none by default
+    dispute_deadlines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(slots=True)

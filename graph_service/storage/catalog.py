@@ -52,6 +52,7 @@ class Statement(StrEnum):
     UPSERT_ACTS = "upsert_acts"
     UPSERT_AGREEMENTS = "upsert_agreements"
     UPSERT_PUBLISHED_LISTS = "upsert_published_lists"
+    UPSERT_DISPUTES = "upsert_disputes"
     DELETE_RECORDS = "delete_records"
     CLEAR_RECORDS = "clear_records"
     LOAD_RECORDS = "load_records"
@@ -125,6 +126,7 @@ UPSERT_BY_KIND: Mapping[EntityKind, Statement] = MappingProxyType(
         EntityKind.ACT: Statement.UPSERT_ACTS,
         EntityKind.AGREEMENT: Statement.UPSERT_AGREEMENTS,
         EntityKind.PUBLISHED_LIST: Statement.UPSERT_PUBLISHED_LISTS,
+        EntityKind.DISPUTE: Statement.UPSERT_DISPUTES,
     }
 )
 

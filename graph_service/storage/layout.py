@@ -109,6 +109,11 @@ REFERENCES: Mapping[EntityKind, tuple[Reference, ...]] = MappingProxyType(
             Reference(Relation.OF_UNIT, "unit", _U),
             Reference(Relation.LISTS, "items", _I),
         ),
+        EntityKind.DISPUTE: (
+            Reference(Relation.PARTY, "parties", _U),
+            Reference(Relation.CONCERNS, "items", _I),
+            Reference(Relation.IN_SCOPE, "places", _R),
+        ),
     }
 )
 
@@ -134,6 +139,7 @@ SCALARS: Mapping[EntityKind, tuple[str, ...]] = MappingProxyType(
         ),
         EntityKind.AGREEMENT: ("title", *_INTERVAL),
         EntityKind.PUBLISHED_LIST: ("unit", "version", "published"),
+        EntityKind.DISPUTE: ("kind", "status", "finding", "decision_act", "deadline"),
     }
 )
 # Fields whose name is taken by a node property of every record (``doc`` is the record's JSON).
@@ -149,6 +155,7 @@ _CAPTION: Mapping[EntityKind, str | None] = MappingProxyType(
         EntityKind.ACT: None,
         EntityKind.AGREEMENT: "title",
         EntityKind.PUBLISHED_LIST: None,
+        EntityKind.DISPUTE: None,
     }
 )
 

@@ -8,6 +8,7 @@ subscription cannot ship without a decision about who may call it.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,12 @@ import pytest
 import pytest_asyncio
 import yaml
 from starlette.applications import Starlette
+from starlette.requests import Request
+from strawberry.types import ExecutionResult
 
 from graph_service.api import build_schema
+from graph_service.api.context import ApiContext
+from graph_service.service import authenticate
 
 from .conftest import gql, issue, service_of
 
@@ -85,6 +90,9 @@ async def test_matrix_row(
     field = operation.split(".", 1)[1]
     variables = {"unit": OTHER_UNIT if role == "unit_other" else OWN_UNIT}
     token = tokens["unit" if role.startswith("unit") else role]
+    if operation.startswith("Subscription."):
+        assert await _subscription_denied(app, entry["request"], token) == (outcome == "forbidden")
+        return
     before = await service_of(app).store.load_all()
 
     body = await gql(
@@ -99,6 +107,27 @@ async def test_matrix_row(
         assert denied, body
         if operation.startswith("Mutation."):
             assert await service_of(app).store.load_all() == before
+
+
+async def _subscription_denied(app: Starlette, request: str, token: str | None) -> bool:
+    """Whether the subscription is refused for ``token``: a refusal is its first (and only)
+    result, a FORBIDDEN error; an allowed one waits for change events (none come here)."""
+    ctx = service_of(app)
+    principal = await authenticate(ctx.store.tokens, f"Bearer {token}" if token else None)
+    blank = Request({"type": "http", "method": "POST", "headers": []})  # no consistency header
+    context = ApiContext(request=blank, response=None, service=ctx, principal=principal)
+    stream = await build_schema().subscribe(request, context_value=context)
+    assert not isinstance(stream, ExecutionResult), stream
+    try:
+        first = await asyncio.wait_for(anext(stream), timeout=0.3)
+    except TimeoutError:
+        return False
+    finally:
+        await stream.aclose()
+    assert first.errors is not None, first
+    return [e.extensions.get("code") if e.extensions else None for e in first.errors] == [
+        "FORBIDDEN"
+    ] or "无权" in first.errors[0].message
 
 
 def _denied(body: dict[str, Any], field: str) -> bool:

@@ -8,7 +8,7 @@ from tests.reviewed import approved_unless_stated
 
 def small() -> Dataset:
     """Two streets of 大兴区 in a zone, a department and a street office, one law, acts of
-    every shape the layout links, an agreement and a published list."""
+    every shape the layout links, an agreement, a published list and a dispute."""
     return Dataset.model_validate(
         approved_unless_stated(
             {
@@ -139,6 +139,23 @@ def small() -> Dataset:
                 ],
                 "published_lists": [
                     {"unit": "xf", "version": 1, "published": "2020-07-15", "items": ["C1"]}
+                ],
+                "disputes": [
+                    {
+                        "id": "d1",
+                        "kind": "matter",
+                        "parties": ["cgj", "xf"],
+                        "items": ["C1"],
+                        "places": ["110115001"],
+                        "events": [
+                            {
+                                "action": "opened",
+                                "at": "2026-01-05T09:00:00+00:00",
+                                "by": "区司法局",
+                                "attachments": ["京大司协〔2026〕1号"],
+                            }
+                        ],
+                    }
                 ],
             }
         )

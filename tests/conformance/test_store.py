@@ -42,7 +42,7 @@ async def test_round_trip_of_every_collection(store: GraphStore) -> None:
     assert loaded.provisions[0].text == '省、自治区、直辖市根据当地实际情况……\n"引号" 与 \\ 反斜杠'
     assert loaded.regions[3].illustrative is True
     assert loaded.regions[0].source == "统计用区划代码"
-    assert (record.id, record.recorded_by, record.upserted, record.deleted) == ("c1", "编办", 18, 0)
+    assert (record.id, record.recorded_by, record.upserted, record.deleted) == ("c1", "编办", 19, 0)
 
 
 @pytest.mark.parametrize("count", [12, 13], ids=["whole-pages", "one-over"])
@@ -244,6 +244,7 @@ async def test_neighbourhood_at_depth_one(store: GraphStore) -> None:
 
     assert sorted((n.kind.value, n.key) for n in graph.nodes) == [
         ("acts", "a-delegate"),
+        ("disputes", "d1"),  # xf is a party to it
         ("published_lists", "xf@1"),
         ("regions", "110115001"),
         ("units", "cgj"),
@@ -253,6 +254,7 @@ async def test_neighbourhood_at_depth_one(store: GraphStore) -> None:
     assert {n.key: n.label for n in graph.nodes}["xf"] == "兴丰街道办事处"
     assert sorted(graph.edges, key=lambda e: (e.source, e.type)) == [
         Edge(source="a-delegate", target="xf", type="TO"),
+        Edge(source="d1", target="xf", type="PARTY"),
         Edge(source="xf", target="110115001", type="IN_REGION"),
         Edge(source="xf", target="gov", type="PART_OF"),
         Edge(source="xf", target="cgj", type="SUCCEEDED_BY"),
@@ -265,12 +267,13 @@ async def test_neighbourhood_at_depth_two(store: GraphStore) -> None:
 
     graph = await store.neighbourhood(EntityKind.REGION, "Z1", 2)
 
-    assert sorted(n.key for n in graph.nodes) == ["110115", "110115001", "C1", "Z1", "xf"]
+    assert sorted(n.key for n in graph.nodes) == ["110115", "110115001", "C1", "Z1", "d1", "xf"]
     assert {(e.source, e.target, e.type) for e in graph.edges} == {
         ("110115001", "Z1", "WITHIN"),
         ("110115", "110115001", "PARENT_OF"),
         ("xf", "110115001", "IN_REGION"),
         ("C1", "110115001", "APPLIES_IN"),
+        ("d1", "110115001", "IN_SCOPE"),  # the dispute's place
     }
     zero = await store.neighbourhood(EntityKind.REGION, "Z1", 0)
     assert ([n.key for n in zero.nodes], zero.edges) == (["Z1"], [])

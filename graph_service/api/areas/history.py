@@ -6,12 +6,15 @@ import strawberry
 
 from graph_service import service
 from graph_service.domain.enums import EntityKind
+from graph_service.service.disputes import check_may_see
 
 from ..context import Info
 from ..types.misc import RecordVersion, record_version
 
 
 async def resolve_history(info: Info, kind: EntityKind, key: str) -> list[RecordVersion]:
+    if kind is EntityKind.DISPUTE:  # a dispute's history is its parties' and the bureau's
+        check_may_see(info.context.service, info.context.principal, key)
     entries = await service.history(info.context.service, kind, key)
     return [record_version(entry) for entry in entries]
 

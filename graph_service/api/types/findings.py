@@ -8,6 +8,7 @@ import strawberry
 
 from graph_service.engine import answers
 from graph_service.service import Page
+from graph_service.service.disputes import open_dispute_of
 from graph_service.service.records import RecordIndex
 
 from .enums import FindingKind, Severity
@@ -57,6 +58,9 @@ class Finding:
     )
     notify: list[UnitRef] = strawberry.field(deprecation_reason="Use `notified`.")
     cause: str | None
+    open_dispute: str | None = strawberry.field(
+        default=None, description="The open dispute opened from this finding, if any."
+    )
 
 
 @strawberry.type
@@ -117,6 +121,7 @@ def finding(records: RecordIndex, f: answers.Finding) -> Finding:
         justice_bureau=_unit(records, r.coordinator),
         notify=[unit_ref(records, u) for u in r.notified],
         cause=f.cause,
+        open_dispute=open_dispute_of(records, f.id),
     )
 
 

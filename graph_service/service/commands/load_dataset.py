@@ -28,6 +28,7 @@ KIND_LABELS = {
     EntityKind.ACT: "决定",
     EntityKind.AGREEMENT: "协议",
     EntityKind.PUBLISHED_LIST: "公示清单",
+    EntityKind.DISPUTE: "执法争议",
 }
 
 
