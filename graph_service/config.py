@@ -148,11 +148,15 @@ def _port(raw: str, name: str) -> int:
     return port
 
 
-def _seconds(raw: str, name: str) -> float:
+def _number_of_seconds(raw: str, name: str) -> float:
     try:
-        value = float(raw)
+        return float(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a number of seconds, not '{raw}'") from None
+
+
+def _seconds(raw: str, name: str) -> float:
+    value = _number_of_seconds(raw, name)
     if not 0.01 <= value <= 60:
         raise SettingsError(f"{name} must be between 0.01 and 60 seconds, not {value}")
     return value
@@ -185,10 +189,7 @@ def _positive_int(raw: str, name: str) -> int:
 
 
 def _timeout(raw: str, name: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a number of seconds, not '{raw}'") from None
+    value = _number_of_seconds(raw, name)
     if not 0 < value < 86_400:
         raise SettingsError(f"{name} must be between 0 and 86400 seconds, not {raw}")
     return value

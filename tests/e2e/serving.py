@@ -21,7 +21,7 @@ import httpx
 
 from graph_service.storage.falkordb import server
 
-from .procs import COMMAND, REPO, command_env, free_port
+from .procs import COMMAND, REPO, command_env, free_port, issue_token
 
 START_TIMEOUT = 120.0
 
@@ -112,27 +112,7 @@ class Instance:
 
 def admin_token(data_dir: Path) -> str:
     """An administrator's token, created with ``graph-service token create`` on ``data_dir``."""
-    created = subprocess.run(
-        [
-            *COMMAND,
-            "token",
-            "create",
-            "--role",
-            "admin",
-            "--name",
-            "e2e",
-            "--data-dir",
-            str(data_dir),
-        ],
-        cwd=REPO,
-        env=command_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert created.returncode == 0, created.stderr
-    return created.stdout.strip()
+    return issue_token(data_dir, "--role", "admin", "--name", "e2e")
 
 
 def start(

@@ -25,7 +25,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-from .procs import COMMAND, REPO, Served, command_env, serve_process
+from .procs import COMMAND, REPO, Served, command_env, issue_token, serve_process
 
 ILLEGAL_BUILDING = "overlap-f88992fd9323"  # seed/daxing/FINDINGS.md: 违法建设
 TIMEOUT = 60.0
@@ -36,20 +36,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, P
     directory = tmp_path_factory.mktemp("disputes-served")
     with serve_process(directory) as process:
         yield process, directory / "data"
-
-
-def create_token(data_dir: Path, *args: str) -> str:
-    made = subprocess.run(
-        [*COMMAND, "token", "create", *args, "--data-dir", str(data_dir)],
-        cwd=REPO,
-        env=command_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert made.returncode == 0, made.stderr
-    return made.stdout.strip()
 
 
 def gql(
@@ -83,7 +69,7 @@ def subscribe(socket: ClientConnection) -> None:
 def test_the_story_over_a_served_process(served: tuple[Served, Path]) -> None:
     process, data_dir = served
     url = process.url
-    bureau = create_token(data_dir, "--role", "justice_bureau", "--name", "区司法局科员")
+    bureau = issue_token(data_dir, "--role", "justice_bureau", "--name", "区司法局科员")
     finding = gql(
         url,
         None,
@@ -99,7 +85,7 @@ def test_the_story_over_a_served_process(served: tuple[Served, Path]) -> None:
     )  # 区城管执法局, 规自委大兴分局 (seed/daxing/units.yaml)
     assert {chengguan, planning} <= {u["id"] for u in node["units"]}
     tokens = {
-        unit: create_token(data_dir, "--role", "unit", "--unit", unit, "--name", f"unit-{unit}")
+        unit: issue_token(data_dir, "--role", "unit", "--unit", unit, "--name", f"unit-{unit}")
         for unit in (chengguan, planning)
     }
     address = url.replace("http://", "ws://") + "/graphql"
