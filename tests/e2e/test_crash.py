@@ -52,8 +52,10 @@ query PowerList($unit: String!, $at: Date!) {
 }
 """
 FINDINGS = """
-query Findings($at: Date!) {
-  findings(at: $at, first: 200) { totalCount edges { node { id } } }
+query Findings($at: Date!, $after: String) {
+  findings(at: $at, first: 200, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+  }
 }
 """
 
@@ -186,11 +188,18 @@ def _assert_answers_match(instance: Instance, projection: Projection, head: int)
     assert sorted((e["item"]["code"], e["role"]) for e in served["powerList"]) == sorted(
         (e.item, e.role.name) for e in expected
     )
-    found = _data(instance, FINDINGS, {"at": AT.isoformat()})["findings"]
     replay = projection.findings(AT)
     assert replay, "the small dataset has findings (an overlap, a gap, …)"
-    assert found["totalCount"] == len(replay)
-    assert sorted(edge["node"]["id"] for edge in found["edges"]) == sorted(f.id for f in replay)
+    ids: list[str] = []
+    after: str | None = None
+    while True:  # every write adds findings: more than one page of 200 after many writes
+        page = _data(instance, FINDINGS, {"at": AT.isoformat(), "after": after})["findings"]
+        assert page["totalCount"] == len(replay)
+        ids += [edge["node"]["id"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert sorted(ids) == sorted(f.id for f in replay)
 
 
 def _assert_holdings_match(instance: Instance, data: Path, projection: Projection) -> None:
