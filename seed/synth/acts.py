@@ -19,8 +19,8 @@ from typing import Any
 from graph_service.domain.enums import ActKind, ActRole, LawLevel, Review
 from graph_service.domain.models import Act, Law, Provision, PublishedList
 
-from .synth_items import INVALID_SLOT, Catalogue
-from .synth_scale import (
+from .items import INVALID_SLOT, Catalogue
+from .scale import (
     CHENGGUAN,
     CULTURE,
     EMERGENCY,
@@ -30,7 +30,7 @@ from .synth_scale import (
     VERTICALS,
     SynthScale,
 )
-from .synth_world import CITY_GOV, World, district_prefix, has_team
+from .world import CITY_GOV, World, district_prefix, has_team
 
 ASSIGNED = date(2015, 1, 1)
 DELEGATION = date(2020, 7, 1)
