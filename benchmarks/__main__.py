@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from graph_service.service.synth import SCALES
+from seed.synth.dataset import SCALES
 
 from .rows import format_table
 from .suite import run

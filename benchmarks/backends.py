@@ -34,8 +34,8 @@ from graph_service.bootstrap import open_service
 from graph_service.config import Settings, StoreKind
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset
-from graph_service.service.synth import SCALES, synthesize
 from graph_service.storage.port import GraphStore
+from seed.synth.dataset import SCALES, synthesize
 from tests import neo4j_server
 
 from . import scenarios

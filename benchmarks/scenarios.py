@@ -1,6 +1,6 @@
 """The acts the write benchmarks record: a small transfer, and a 431-item delegation to 22 towns.
 
-Both are built from the synthetic dataset's own structure (``graph_service.service.synth``), so
+Both are built from the synthetic dataset's own structure (``seed.synth.dataset``), so
 they are realistic for it: the delegation moves 431 items the city-management bureau of a 22-town
 district still holds itself to every one of its streets and towns, as the 2020 delegation did.
 """
@@ -12,7 +12,7 @@ from datetime import date
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import ActKind
 from graph_service.domain.models import Act
-from graph_service.service.synth_world import district_prefix
+from seed.synth.world import district_prefix
 
 DELEGATED_ITEMS, TOWNS = 431, 22
 

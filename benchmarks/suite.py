@@ -21,7 +21,7 @@ from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset, check_dataset, parse_document
 from graph_service.engine.answers import Finding, FindingKind
 from graph_service.engine.projection import Projection
-from graph_service.service.synth import SynthScale, synthesize
+from seed.synth.dataset import SynthScale, synthesize
 
 from . import nx_baseline, scenarios
 from .measure import memory_mb, percentile, timed

@@ -35,8 +35,8 @@ from typing import Any
 import httpx
 
 from graph_service.domain.dataset import Dataset
-from graph_service.service.synth import SCALES, SynthScale, synthesize
-from graph_service.service.synth_world import district_prefix
+from seed.synth.dataset import SCALES, SynthScale, synthesize
+from seed.synth.world import district_prefix
 
 from .measure import percentile
 from .rows import Row, format_table

@@ -233,7 +233,7 @@ def synth(
     delegation to every street and town, zones, abolished units and transfers; every record is
     marked illustrative. Load it with `graph-service load` or measure it with `make bench`.
     """
-    from graph_service.service.synth import SCALES, write_synth
+    from seed.synth.dataset import SCALES, write_synth
 
     if scale not in SCALES:
         err.print(f"[red]error:[/] --scale must be one of {', '.join(SCALES)}, not '{scale}'")

@@ -14,18 +14,47 @@ from typing import NamedTuple
 
 
 class Role(StrEnum):
+    """A holder's part in a competence (职权角色); names in English, labels in Chinese."""
+
     PRIMARY = "PRIMARY"  # competent in its own name
     SUPERVISOR = "SUPERVISOR"  # delegated away: guidance and supervision, not competence
     AGENT = "AGENT"  # entrusted: acts in the principal's name
 
+    @property
+    def label(self) -> str:
+        """The Chinese name, as the power lists write it (the export, the graph's edges)."""
+        return _ROLE_LABELS[self]
+
 
 class Mode(StrEnum):
+    """How a holder came by a competence (取得方式)."""
+
     ORIGINAL = "ORIGINAL"
     STATUTORY = "STATUTORY"
     DELEGATED = "DELEGATED"
     ENTRUSTED = "ENTRUSTED"
     TRANSFERRED = "TRANSFERRED"
     DESIGNATED = "DESIGNATED"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name, as the power lists write it (the export, the graph's edges)."""
+        return _MODE_LABELS[self]
+
+
+_ROLE_LABELS: dict[Role, str] = {
+    Role.PRIMARY: "主体",
+    Role.SUPERVISOR: "指导监督",
+    Role.AGENT: "受委托",
+}
+_MODE_LABELS: dict[Mode, str] = {
+    Mode.ORIGINAL: "原有",
+    Mode.STATUTORY: "法定",
+    Mode.DELEGATED: "下放",
+    Mode.ENTRUSTED: "委托",
+    Mode.TRANSFERRED: "划转",
+    Mode.DESIGNATED: "指定管辖",
+}
 
 
 class Holding(NamedTuple):

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import cast
 
 from graph_service.domain.enums import ActKind, EntityKind, Review
 from graph_service.domain.models import (
@@ -102,7 +101,7 @@ class Catalog:
 
     @classmethod
     def from_records(cls, records: Records) -> Catalog:
-        acts = cast(Mapping[str, Act], records[EntityKind.ACT])
+        acts = records.acts
         by_item: defaultdict[str, list[Act]] = defaultdict(list)
         pending: defaultdict[str, list[Act]] = defaultdict(list)
         order: dict[str, ActOrder] = {}
@@ -136,19 +135,17 @@ class Catalog:
     def _take(self, records: Records, kinds: set[EntityKind]) -> None:
         """Point the indexes of ``kinds`` at ``records`` (shared: records are never mutated)."""
         if EntityKind.UNIT in kinds:
-            self.units = cast(Mapping[str, Unit], records[EntityKind.UNIT])
+            self.units = records.units
         if EntityKind.LAW in kinds:
-            self.laws = cast(Mapping[str, Law], records[EntityKind.LAW])
+            self.laws = records.laws
         if EntityKind.PROVISION in kinds:
-            self.provisions = cast(Mapping[str, Provision], records[EntityKind.PROVISION])
+            self.provisions = records.provisions
         if EntityKind.ITEM in kinds:
-            self.items = cast(Mapping[str, PowerItem], records[EntityKind.ITEM])
+            self.items = records.items
         if EntityKind.AGREEMENT in kinds:
-            agreements = cast(Mapping[str, Agreement], records[EntityKind.AGREEMENT])
-            self.agreements = list(agreements.values())
+            self.agreements = list(records.agreements.values())
         if EntityKind.PUBLISHED_LIST in kinds:
-            lists = cast(Mapping[str, PublishedList], records[EntityKind.PUBLISHED_LIST])
-            self.published = _published_by_unit(lists.values())
+            self.published = _published_by_unit(records.published_lists.values())
 
     def updated(
         self,
@@ -167,7 +164,7 @@ class Catalog:
         new._take(records, kinds)
         if not acts:
             return new
-        new.acts = cast(Mapping[str, Act], records[EntityKind.ACT])
+        new.acts = records.acts
         new.order = dict(self.order)
         affected: set[str] = set()
         for act_id in acts:
@@ -212,7 +209,7 @@ class Catalog:
 
     @staticmethod
     def regions(records: Records) -> list[Region]:
-        return list(cast(Mapping[str, Region], records[EntityKind.REGION]).values())
+        return list(records.regions.values())
 
     def act_targets(self, act: Act) -> tuple[tuple[str, str], ...]:
         """The (unit, scope) pairs an act grants to: each unit over the act's scope, or over

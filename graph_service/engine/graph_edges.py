@@ -56,15 +56,6 @@ ACT_EDGES: dict[ActKind, EdgeKind] = {
     ActKind.TRANSFER: EdgeKind.TRANSFERRED,
     ActKind.DESIGNATE: EdgeKind.DESIGNATED,
 }
-ROLE_LABELS = {Role.PRIMARY: "行使", Role.SUPERVISOR: "指导监督", Role.AGENT: "受委托"}
-MODE_LABELS = {
-    Mode.ORIGINAL: "原有",
-    Mode.STATUTORY: "法定",
-    Mode.DELEGATED: "下放",
-    Mode.ENTRUSTED: "委托",
-    Mode.TRANSFERRED: "划转",
-    Mode.DESIGNATED: "指定",
-}
 EDGE_LABELS = {
     EdgeKind.DELEGATED: "下放",
     EdgeKind.ENTRUSTED: "委托",
@@ -193,7 +184,7 @@ def holds_edges(holdings: list[Holding], at: date) -> Iterator[Edge]:
             EdgeKind.HOLDS,
             node_id(NodeKind.UNIT, unit),
             node_id(NodeKind.ITEM, item),
-            f"{ROLE_LABELS[role]}（{MODE_LABELS[mode]}）",
+            f"{role.label}（{mode.label}）",
             key=(role.value, mode.value),
             role=role,
             mode=mode,

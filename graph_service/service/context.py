@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from graph_service.domain.changes import Revision
 from graph_service.domain.dataset import Dataset
 from graph_service.engine.projection import Projection
+from graph_service.engine.records import Records
 from graph_service.storage.port import GraphStore
 
 from .events import ChangeEvents
-from .records import RecordIndex
 
 if TYPE_CHECKING:
     from .dispatch import Dispatcher
@@ -59,16 +59,12 @@ class ServiceContext:
     waiters: list[tuple[Revision, asyncio.Future[None]]] = field(default_factory=list)
     wake_follower: asyncio.Event = field(default_factory=asyncio.Event)
     dispatcher: Dispatcher = field(init=False)
-    _index: RecordIndex | None = None
 
     def __post_init__(self) -> None:
         from .dispatch import Dispatcher  # the dispatcher works on this context
 
         self.dispatcher = Dispatcher(self)
 
-    def records(self) -> RecordIndex:
-        """Records of the current projection by key (a view, renewed after each write)."""
-        records = self.projection.records
-        if self._index is None or self._index.source is not records:
-            self._index = RecordIndex.of(records)
-        return self._index
+    def records(self) -> Records:
+        """Records of the current projection by key (a new object after each write)."""
+        return self.projection.records

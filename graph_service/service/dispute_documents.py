@@ -15,13 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import cast
 
 from graph_service.domain.auth import Principal, Role
 from graph_service.domain.changes import ChangeSet
-from graph_service.domain.enums import DisputeAction, EntityKind
+from graph_service.domain.enums import DisputeAction
 from graph_service.domain.errors import Problem, ValidationError
-from graph_service.domain.models import Dispute, Region
+from graph_service.domain.models import Dispute
 from graph_service.engine.dispute_documents import (
     NUMBER_MARK,
     TITLE,
@@ -156,12 +155,11 @@ def document_content(
         facts = (found.summary,)
     else:
         raise ValidationError([Problem("dispute", "须指明争议或发现 / a dispute or a finding")])
-    regions = cast("dict[str, Region]", projection.records[EntityKind.REGION])
     return dispute_document(
         kind,
         dispute,
         projection.catalog,
-        regions,
+        projection.records.regions,
         projection.route(dispute.parties, dispute.places),
         number=number,
         dated=day,

@@ -8,31 +8,29 @@ whether the finding it was opened from is still raised today.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
 from graph_service.domain.auth import Principal, Role
-from graph_service.domain.enums import DisputeStatus, EntityKind
+from graph_service.domain.enums import DisputeStatus
 from graph_service.domain.errors import PermissionDeniedError, Problem, ValidationError
 from graph_service.domain.models import Dispute
 from graph_service.engine.answers import Routing
 from graph_service.engine.projection import Projection
+from graph_service.engine.records import Records
 
 from .context import ServiceContext
-from .records import RecordIndex
 
 
 def all_disputes(projection: Projection) -> list[Dispute]:
-    return list(cast(Iterable[Dispute], projection.records[EntityKind.DISPUTE].values()))
+    return list(projection.records.disputes.values())
 
 
 def stored_dispute(projection: Projection, dispute_id: str) -> Dispute:
     """The dispute ``dispute_id``; a ``ValidationError`` on ``id`` if there is none (a command
     naming an unknown dispute is bad input: nothing is written)."""
-    found = projection.records[EntityKind.DISPUTE].get(dispute_id)
-    if not isinstance(found, Dispute):
+    found = projection.records.disputes.get(dispute_id)
+    if found is None:
         raise ValidationError(
             [Problem("id", f"无编号为 {dispute_id} 的争议 / no dispute {dispute_id}")],
             "unknown dispute",
@@ -87,8 +85,8 @@ def list_disputes(
 
 def get_dispute(ctx: ServiceContext, principal: Principal, dispute_id: str) -> Dispute | None:
     """The dispute, or None when there is none or ``principal`` may not see it."""
-    found = ctx.projection.records[EntityKind.DISPUTE].get(dispute_id)
-    if isinstance(found, Dispute) and concerns(principal, found):
+    found = ctx.projection.records.disputes.get(dispute_id)
+    if found is not None and concerns(principal, found):
         return found
     return None
 
@@ -100,8 +98,8 @@ def check_may_see(ctx: ServiceContext, principal: Principal, dispute_id: str) ->
     those it is involved in, including their versions before it was a party."""
     if principal.role is Role.JUSTICE_BUREAU:
         return
-    found = ctx.projection.records[EntityKind.DISPUTE].get(dispute_id)
-    if not (isinstance(found, Dispute) and concerns(principal, found)):
+    found = ctx.projection.records.disputes.get(dispute_id)
+    if found is None or not concerns(principal, found):
         raise refusal("Query.history", principal, "执法争议的记录限司法局和争议当事单位查阅")
 
 
@@ -120,14 +118,7 @@ def finding_holds(ctx: ServiceContext, dispute: Dispute, at: date | None = None)
     return any(f.id == dispute.finding for f in ctx.projection.findings(at or date.today()))
 
 
-def open_dispute_of(records: RecordIndex, finding_id: str) -> str | None:
+def open_dispute_of(records: Records, finding_id: str) -> str | None:
     """The id of the open dispute opened from ``finding_id``, if any."""
-    disputes = records.source[EntityKind.DISPUTE].values()
-    return next(
-        (
-            d.id
-            for d in disputes
-            if isinstance(d, Dispute) and d.finding == finding_id and d.is_open
-        ),
-        None,
-    )
+    disputes = records.disputes.values()
+    return next((d.id for d in disputes if d.finding == finding_id and d.is_open), None)

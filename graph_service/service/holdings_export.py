@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import AuthorityGraphError
 from graph_service.storage.port import HoldingsWriter
 
@@ -87,7 +86,7 @@ class HoldingsExporter:
         ctx = self._ctx
         target = self._wanted
         if self._everything:
-            self._dirty |= set(ctx.projection.records[EntityKind.ITEM])
+            self._dirty |= set(ctx.projection.records.items)
             self._everything = False
         batch = sorted(self._dirty)[:ITEMS_PER_BATCH]
         self._dirty.difference_update(batch)  # a change marking them again meanwhile stays marked

@@ -69,6 +69,6 @@ async def dispute_updates(
         for ref in event.touched:
             if ref.kind is not EntityKind.DISPUTE or dispute_id not in (None, ref.key):
                 continue
-            found = ctx.projection.records[EntityKind.DISPUTE].get(ref.key)
-            if isinstance(found, Dispute) and concerns(principal, found):
+            found = ctx.projection.records.disputes.get(ref.key)
+            if found is not None and concerns(principal, found):
                 yield event.record.revision, found

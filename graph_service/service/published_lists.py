@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import NotFoundError
 from graph_service.domain.models import PublishedEntry, PublishedList
 
@@ -34,13 +33,9 @@ class ListDiff:
 
 def published_lists(ctx: ServiceContext, unit: str) -> list[PublishedList]:
     """Every published version of ``unit``'s list, oldest first."""
-    if unit not in ctx.projection.records[EntityKind.UNIT]:
+    if unit not in ctx.projection.records.units:
         raise NotFoundError("unit", unit)
-    found = [
-        p
-        for p in ctx.projection.records[EntityKind.PUBLISHED_LIST].values()
-        if isinstance(p, PublishedList) and p.unit == unit
-    ]
+    found = [p for p in ctx.projection.records.published_lists.values() if p.unit == unit]
     return sorted(found, key=lambda p: p.version)
 
 

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from starlette.applications import Starlette
 
-from graph_service.domain.enums import EntityKind, Review
+from graph_service.domain.enums import Review
 from graph_service.domain.models import Act
 from graph_service.service import load_document
 
@@ -181,7 +181,7 @@ async def test_the_story_from_finding_to_closed_case(
     assert decided["dispute"]["decisionAct"] == "D-VEND-decision"
     assert decided["dispute"]["deadline"] == "2027-03-31"
     assert decided["issuer"] == "gov"
-    act = service_of(app).projection.records[EntityKind.ACT]["D-VEND-decision"]
+    act = service_of(app).projection.records.acts["D-VEND-decision"]
     assert isinstance(act, Act)
     assert (act.kind, act.to, act.scope, act.review) == (
         "designate",

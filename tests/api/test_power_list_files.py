@@ -116,7 +116,7 @@ async def test_an_import_is_one_change_named_after_the_file(
     data = workbooks.titled_with_merged_category()
     dry = await import_list(ctx, data, "权力清单.xlsx", "dx-cgzf", as_of=DAY, dry_run=True)
     assert dry.record is None
-    assert "01234" not in ctx.projection.records[EntityKind.ITEM]
+    assert "01234" not in ctx.projection.records.items
 
     done = await import_list(ctx, data, "/uploads/权力清单.xlsx", "dx-cgzf", as_of=DAY, by="编办")
     assert done.record is not None

@@ -17,8 +17,6 @@ import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 
-from graph_service.domain.enums import EntityKind
-
 from .conftest import data, gql, issue, service_of
 from .small_dataset import DUST, LINXIAOLU, XINGFENG
 
@@ -445,7 +443,7 @@ async def test_records_are_saved_and_deleted_only_when_nothing_refers_to_them(
     ]
     assert (in_use["__typename"], in_use["path"]) == ("Conflict", "key")
     assert "units/market" in in_use["referrers"]
-    assert "dust-team" in service_of(app).projection.records[EntityKind.UNIT]
+    assert "dust-team" in service_of(app).projection.records.units
 
     unused = {**new_unit, "id": "spare-team", "name": "备用专班"}
     await data(client, save, {"record": unused}, token=office)

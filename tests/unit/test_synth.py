@@ -13,7 +13,7 @@ from graph_service.domain.dataset import Dataset, check_dataset, parse_document
 from graph_service.domain.enums import ActKind, RegionKind, UnitKind
 from graph_service.engine.answers import FindingKind
 from graph_service.engine.projection import Projection
-from graph_service.service.synth import BEIJING, SMALL, synth_source, synthesize
+from seed.synth.dataset import BEIJING, SMALL, synth_source, synthesize
 
 
 @pytest.fixture(scope="module")

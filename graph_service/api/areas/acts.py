@@ -18,7 +18,7 @@ from strawberry.scalars import JSON
 
 from graph_service import service
 from graph_service.domain.changes import ChangeRecord as DomainChangeRecord
-from graph_service.domain.enums import EntityKind, Review
+from graph_service.domain.enums import Review
 from graph_service.domain.errors import DomainError
 from graph_service.domain.models import Record
 
@@ -151,7 +151,7 @@ async def resolve_review_act(
 
 
 def _changed(info: Info, act_id: str, change: DomainChangeRecord) -> ActChanged:
-    act = info.context.service.projection.records[EntityKind.ACT][act_id]
+    act = info.context.service.projection.records.acts[act_id]
     return ActChanged(act=_json(act), revision=change.revision, change=change_record(change))
 
 

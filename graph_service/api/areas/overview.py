@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import strawberry
 
+from graph_service.engine.records import Records
 from graph_service.service.coordination_overview import Counts, coordination_overview
-from graph_service.service.records import RecordIndex
 
 from ..context import Info
 from ..types.disputes import Dispute, dispute_type
@@ -45,7 +45,7 @@ class CoordinationOverview:
     overdue: list[OverdueDispute]
 
 
-def _named(records: RecordIndex, pairs: list[tuple[str, int]], places: bool = False) -> list[Count]:
+def _named(records: Records, pairs: list[tuple[str, int]], places: bool = False) -> list[Count]:
     def name(key: str) -> str:
         found = records.regions.get(key) if places else records.units.get(key)
         return found.name if found is not None else key
@@ -53,7 +53,7 @@ def _named(records: RecordIndex, pairs: list[tuple[str, int]], places: bool = Fa
     return [Count(key=k, name=name(k), count=n) for k, n in pairs]
 
 
-def _open(records: RecordIndex, counts: Counts) -> OpenCounts:
+def _open(records: Records, counts: Counts) -> OpenCounts:
     return OpenCounts(
         total=counts.total,
         by_coordinator=_named(records, counts.by_coordinator),

@@ -13,7 +13,7 @@ from strawberry.scalars import JSON
 
 from graph_service import service
 from graph_service.engine import answers
-from graph_service.service.records import RecordIndex
+from graph_service.engine.records import Records
 
 from ..context import Info
 from ..types.enums import Status
@@ -42,7 +42,7 @@ class Preview:
     answers: list[AnswerChange]
 
 
-def preview_type(records: RecordIndex, p: answers.Preview) -> Preview:
+def preview_type(records: Records, p: answers.Preview) -> Preview:
     return Preview(
         at=p.at,
         appeared=[finding(records, f) for f in p.appeared],

@@ -8,9 +8,9 @@ import strawberry
 
 from graph_service.domain import models
 from graph_service.domain.enums import DisputeAction, DisputeKind, DisputeStatus
+from graph_service.engine.records import Records
 from graph_service.service import disputes as use_disputes
 from graph_service.service.context import ServiceContext
-from graph_service.service.records import RecordIndex
 
 from ..context import Info
 from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
@@ -80,7 +80,7 @@ class Dispute:
     )
 
 
-def _unit(records: RecordIndex, key: str | None) -> UnitRef | None:
+def _unit(records: Records, key: str | None) -> UnitRef | None:
     return unit_ref(records, key) if key else None
 
 

@@ -7,9 +7,9 @@ from datetime import date
 import strawberry
 
 from graph_service.engine import answers
+from graph_service.engine.records import Records
 from graph_service.service import Page
 from graph_service.service.disputes import open_dispute_of
-from graph_service.service.records import RecordIndex
 
 from .enums import FindingKind, Severity
 from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
@@ -93,11 +93,11 @@ class FindingFilter:
     place: str | None = None
 
 
-def _unit(records: RecordIndex, unit: str | None) -> UnitRef | None:
+def _unit(records: Records, unit: str | None) -> UnitRef | None:
     return unit_ref(records, unit) if unit else None
 
 
-def finding(records: RecordIndex, f: answers.Finding) -> Finding:
+def finding(records: Records, f: answers.Finding) -> Finding:
     r = f.routing
     return Finding(
         id=f.id,
@@ -125,7 +125,7 @@ def finding(records: RecordIndex, f: answers.Finding) -> Finding:
     )
 
 
-def finding_connection(records: RecordIndex, page: Page[answers.Finding]) -> FindingConnection:
+def finding_connection(records: Records, page: Page[answers.Finding]) -> FindingConnection:
     return FindingConnection(
         edges=[FindingEdge(node=finding(records, e.node), cursor=e.cursor) for e in page.edges],
         page_info=PageInfo(

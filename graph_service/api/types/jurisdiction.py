@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from graph_service.engine import answers
-from graph_service.service.records import RecordIndex
+from graph_service.engine.records import Records
 
 from .enums import ActKind, AdjacencyLevel, Mode, Role, Status
 from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
@@ -109,9 +109,7 @@ class JurisdictionAnswer:
     )
 
 
-def jurisdiction_answer(
-    records: RecordIndex, answer: answers.JurisdictionAnswer
-) -> JurisdictionAnswer:
+def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) -> JurisdictionAnswer:
     return JurisdictionAnswer(
         item=item_ref(records, answer.item, answer.item_name),
         place=region_ref(records, answer.place, answer.place_name),
@@ -161,7 +159,7 @@ def chain_link(link: answers.ChainLink) -> ChainLink:
     )
 
 
-def _holder(records: RecordIndex, competence: answers.Competence) -> Holder:
+def _holder(records: Records, competence: answers.Competence) -> Holder:
     h = competence.holding
     return Holder(
         holding=h.id,
@@ -180,7 +178,7 @@ def _holder(records: RecordIndex, competence: answers.Competence) -> Holder:
     )
 
 
-def basis_of(records: RecordIndex, ref: answers.BasisRef) -> Basis:
+def basis_of(records: Records, ref: answers.BasisRef) -> Basis:
     provision = records.provisions.get(ref.provision)
     return Basis(
         provision=ref.provision,

@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from graph_service.engine import answers
-from graph_service.service.records import RecordIndex
+from graph_service.engine.records import Records
 
 from .enums import Mode, Role
 from .jurisdiction import Basis, basis_of
@@ -32,7 +32,7 @@ class PowerListEntry:
     )
 
 
-def power_list_entry(records: RecordIndex, entry: answers.PowerListEntry) -> PowerListEntry:
+def power_list_entry(records: Records, entry: answers.PowerListEntry) -> PowerListEntry:
     return PowerListEntry(
         item=ItemRef(code=entry.item, name=entry.item_name, category=entry.category),
         role=entry.role,

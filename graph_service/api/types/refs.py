@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph_service.service.records import RecordIndex
+from graph_service.engine.records import Records
 
 from .enums import Category, RegionKind, UnitKind
 
@@ -35,21 +35,21 @@ class ItemRef:
     category: Category | None
 
 
-def unit_ref(records: RecordIndex, key: str, name: str | None = None) -> UnitRef:
+def unit_ref(records: Records, key: str, name: str | None = None) -> UnitRef:
     unit = records.units.get(key)
     if unit is None:
         return UnitRef(id=key, name=name or key, kind=None)
     return UnitRef(id=key, name=unit.name, kind=unit.kind)
 
 
-def region_ref(records: RecordIndex, key: str, name: str | None = None) -> RegionRef:
+def region_ref(records: Records, key: str, name: str | None = None) -> RegionRef:
     region = records.regions.get(key)
     if region is None:
         return RegionRef(code=key, name=name or key, kind=None)
     return RegionRef(code=key, name=region.name, kind=region.kind)
 
 
-def item_ref(records: RecordIndex, key: str, name: str | None = None) -> ItemRef:
+def item_ref(records: Records, key: str, name: str | None = None) -> ItemRef:
     item = records.items.get(key)
     if item is None:
         return ItemRef(code=key, name=name or key, category=None)

@@ -14,21 +14,12 @@ from datetime import date
 
 from graph_service.domain.models import Act, Law, PowerItem, Provision, Region, Unit
 
-from ..answers import Mode, PowerListEntry, Role
+from ..answers import PowerListEntry
 from ..citation import cn_date
 from .basis import parse_article
 from .columns import CATEGORY_LABELS, Column
 
 HEADER: tuple[Column, ...] = tuple(Column)
-ROLE_LABELS = {Role.PRIMARY: "主体", Role.SUPERVISOR: "指导监督", Role.AGENT: "受委托"}
-MODE_LABELS = {
-    Mode.ORIGINAL: "原有",
-    Mode.STATUTORY: "法定",
-    Mode.DELEGATED: "下放",
-    Mode.ENTRUSTED: "委托",
-    Mode.TRANSFERRED: "划转",
-    Mode.DESIGNATED: "指定管辖",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +51,8 @@ def list_sheet(
     rows = []
     for n, (code, group) in enumerate(by_item.items(), start=1):
         derived = {
-            Column.ROLE: _joined(ROLE_LABELS[e.role] for e in group),
-            Column.MODE: _joined(MODE_LABELS[e.mode] for e in group),
+            Column.ROLE: _joined(e.role.label for e in group),
+            Column.MODE: _joined(e.mode.label for e in group),
             Column.SCOPES: _joined(_region(lookup, r) for e in group for r in e.scopes),
             Column.CARVED_OUT: _joined(_region(lookup, r) for e in group for r in e.carved_out),
             Column.VALID_FROM: min(e.valid_from for e in group).isoformat(),

@@ -43,9 +43,9 @@ async def add_dispute_event(
 
 
 def _visible(projection: Projection, principal: Principal, dispute_id: str) -> Dispute:
-    found = projection.records[Dispute.collection].get(dispute_id)
-    if isinstance(found, Dispute) and concerns(principal, found):
+    found = projection.records.disputes.get(dispute_id)
+    if found is not None and concerns(principal, found):
         return found
-    if isinstance(found, Dispute) or principal.role is Role.UNIT:
+    if found is not None or principal.role is Role.UNIT:
         raise refusal(OPERATION, principal, "本单位非该争议当事方，无权登记事件")
     return stored_dispute(projection, dispute_id)  # raises: no such dispute

@@ -24,7 +24,6 @@ from graph_service.engine.projection import Projection
 
 from ..context import ServiceContext
 from ..disputes import open_dispute_of, stored_dispute
-from ..records import RecordIndex
 from ..write import commit
 from .dispute_steps import Written, change_of, event
 
@@ -61,7 +60,7 @@ async def open_dispute(
             if kind is not None:
                 fields["kind"] = kind
         problems = []
-        if new_id in projection.records[_DISPUTES]:
+        if new_id in projection.records.disputes:
             problems.append(Problem("id", f"争议 {new_id} 已存在 / dispute exists"))
         if fields["kind"] is None:
             problems.append(Problem("kind", "须注明争议种类 / kind is required"))
@@ -89,9 +88,6 @@ async def open_dispute(
     return Written(stored_dispute(ctx.projection, new_id), record)
 
 
-_DISPUTES = Dispute.collection
-
-
 def _from_finding(projection: Projection, finding_id: str, at: date) -> dict[str, object]:
     found = next((f for f in projection.findings(at) if f.id == finding_id), None)
     if found is None:
@@ -110,7 +106,7 @@ def _from_finding(projection: Projection, finding_id: str, at: date) -> dict[str
             ],
             "finding cannot open a dispute",
         )
-    already = open_dispute_of(RecordIndex.of(projection.records), finding_id)
+    already = open_dispute_of(projection.records, finding_id)
     if already is not None:
         raise ValidationError(
             [

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from graph_service.domain.changes import ChangeRecord, EntityRef
-from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import NotFoundError
 from graph_service.domain.models import PublishedEntry, PublishedList, Record
 from graph_service.engine.projection import Projection
@@ -22,16 +21,14 @@ async def publish_list(
     """Publish ``unit``'s power list on ``at`` as its next version."""
 
     def build(projection: Projection) -> tuple[list[Record], list[EntityRef]]:
-        if unit not in projection.records[EntityKind.UNIT]:
+        if unit not in projection.records.units:
             raise NotFoundError("unit", unit)
         entries = [
             PublishedEntry(item=e.item, role=e.role.value, mode=e.mode.value, scopes=list(e.scopes))
             for e in projection.power_list(unit, at)
         ]
         versions = [
-            p.version
-            for p in projection.records[EntityKind.PUBLISHED_LIST].values()
-            if isinstance(p, PublishedList) and p.unit == unit
+            p.version for p in projection.records.published_lists.values() if p.unit == unit
         ]
         published = PublishedList(
             unit=unit,

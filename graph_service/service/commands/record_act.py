@@ -59,7 +59,7 @@ async def record_act(
     seen: dict[str, object] = {}
 
     def build(projection: Projection) -> tuple[list[Record], list[EntityRef]]:
-        if pending.id in projection.records[EntityKind.ACT]:
+        if pending.id in projection.records.acts:
             raise AlreadyExistsError("act", pending.id, "act.id")
         check_one(projection, pending, "act")
         approved = pending.model_copy(update={"review": Review.APPROVED})
@@ -76,8 +76,7 @@ async def record_act(
         comment=comment,
         document=pending.doc,
     )
-    stored = ctx.projection.records[EntityKind.ACT][pending.id]
-    assert isinstance(stored, Act)
+    stored = ctx.projection.records.acts[pending.id]
     preview, unreviewed = seen["preview"], seen["unreviewed"]
     assert isinstance(preview, Preview)
     assert isinstance(unreviewed, tuple)

@@ -41,6 +41,8 @@ def test_the_delegation_to_xingfeng_appears_on_the_day_it_takes_effect() -> None
     assert street.valid_from == ON
     supervisor = holds["unit:dx-wjw", Role.SUPERVISOR, Mode.STATUTORY]
     assert supervisor.scopes == (XF,)
+    # the edge says role and mode in the words of the exported power lists
+    assert (street.label, supervisor.label) == ("主体（下放）", "指导监督（法定）")
     assert holds["unit:dx-wjw", Role.PRIMARY, Mode.STATUTORY].carved_out == (XF,)
 
 

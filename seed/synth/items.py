@@ -17,7 +17,7 @@ from datetime import date
 from graph_service.domain.enums import Category, LawLevel
 from graph_service.domain.models import Law, PowerItem, Provision
 
-from .synth_scale import (
+from .scale import (
     CHENGGUAN,
     HOUSING,
     ROLE_SLOTS,
@@ -25,7 +25,7 @@ from .synth_scale import (
     VERTICALS,
     SynthScale,
 )
-from .synth_world import department_name
+from .world import department_name
 
 STALE_SLOT = 13  # its first items cite only a repealed rule
 INVALID_SLOT = 12  # its second item is not delegable and is delegated anyway

@@ -13,14 +13,15 @@ transfers, cancellations, joint assignments, entrustments with an end date, a re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from graph_service.domain.enums import ActKind, ActRole, LawLevel, Review
 from graph_service.domain.models import Act, Law, Provision, PublishedList
 
-from .synth_items import INVALID_SLOT, Catalogue
-from .synth_scale import (
+from .items import INVALID_SLOT, Catalogue
+from .scale import (
     CHENGGUAN,
     CULTURE,
     EMERGENCY,
@@ -30,7 +31,7 @@ from .synth_scale import (
     VERTICALS,
     SynthScale,
 )
-from .synth_world import CITY_GOV, World, district_prefix, has_team
+from .world import CITY_GOV, World, district_prefix, has_team
 
 ASSIGNED = date(2015, 1, 1)
 DELEGATION = date(2020, 7, 1)
@@ -94,20 +95,8 @@ def build_acts(scale: SynthScale, world: World, cat: Catalogue, source: str) -> 
     ]
     for d in range(scale.districts):
         _assignments(book, scale, world, cat, d, statutes)
-    for d in range(scale.districts):
-        for s, codes in enumerate(cat.delegated):
-            if codes:
-                book.act(
-                    f"{district_prefix(d)}-delegate-2020-k{s:02d}",
-                    ActKind.DELEGATE,
-                    DELEGATION,
-                    codes,
-                    doc=DOC_2020,
-                    basis=[delegate_basis],
-                    issuer=CITY_GOV,
-                    **{"from": world.departments[d][s]},
-                    to=world.towns[d],
-                )
+    by_slot = dict(enumerate(cat.delegated))
+    _to_towns(book, scale, world, DELEGATION, by_slot, doc=DOC_2020, basis=delegate_basis)
     _zones(book, world, cat, delegate_basis)
     _later_rounds(book, scale, world, cat, delegate_basis)
     _adjustments(book, scale, world, cat, entrust_basis)
@@ -200,8 +189,24 @@ def _later_rounds(
             issuer="北京市人民政府",
             valid_from=effective,
         )
-        for d in range(scale.districts):
-            for slot, codes in by_slot.items():
+        _to_towns(book, scale, world, effective, by_slot, doc=doc, basis=basis)
+
+
+def _to_towns(
+    book: ActBook,
+    scale: SynthScale,
+    world: World,
+    effective: date,
+    by_slot: Mapping[int, list[str]],
+    *,
+    doc: str,
+    basis: str,
+) -> None:
+    """One round of delegation: in every district, each department slot's ``codes`` go down to
+    all its streets and towns by one act (``…-delegate-<year>-k<slot>``)."""
+    for d in range(scale.districts):
+        for slot, codes in by_slot.items():
+            if codes:
                 book.act(
                     f"{district_prefix(d)}-delegate-{effective.year}-k{slot:02d}",
                     ActKind.DELEGATE,

@@ -5,7 +5,7 @@ towns, 60 departments per district and 8,000 power items, about a million derive
 dataset of that size is public, so this one is generated: the same seed always gives the same
 document, every record is marked ``illustrative`` with a ``synthetic (…)`` source so it can never be
 mistaken for fact, and it has a few of every irregularity the findings look for (see
-``synth_acts``). It is a normal ``authority-graph/1`` dataset and passes ``check_dataset``.
+``seed.synth.acts``). It is a normal ``authority-graph/1`` dataset and passes ``check_dataset``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from graph_service.domain.dataset import Dataset
 
-from .synth_acts import build_acts
-from .synth_items import build_catalogue
-from .synth_scale import BEIJING, SCALES, SMALL, SynthScale
-from .synth_world import build_world
+from .acts import build_acts
+from .items import build_catalogue
+from .scale import BEIJING, SCALES, SMALL, SynthScale
+from .world import build_world
 
 __all__ = ["BEIJING", "SCALES", "SMALL", "SynthScale", "synth_source", "synthesize", "write_synth"]
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from graph_service.domain.enums import RegionKind, UnitKind
 from graph_service.domain.models import Region, Unit
 
-from .synth_scale import DEPARTMENT_NAMES, MARKET, PREDECESSORS, VERTICALS, SynthScale
+from .scale import DEPARTMENT_NAMES, MARKET, PREDECESSORS, VERTICALS, SynthScale
 
 REFORM = date(2019, 2, 1)
 """The 2019 institutional reform: predecessors of the market bureau end, the bureau begins."""
