@@ -1,4 +1,5 @@
-// One POST to the service's own /graphql per call; errors keep the service's stable code.
+// One POST to the service's own /graphql per call; errors keep the service's stable code. Every
+// operation is a persisted document (codegen.ts): the app sends its id, not its text.
 import type { TypedDocumentString } from "./gql/graphql";
 
 export class ApiError extends Error {
@@ -23,7 +24,7 @@ export async function request<TResult, TVariables>(
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify({ ...operation(document), variables }),
     signal,
   });
   const body = (await response.json()) as GraphQLResponse<TResult>;
@@ -35,6 +36,14 @@ export async function request<TResult, TVariables>(
     throw new ApiError(`服务返回 HTTP ${response.status}`, "HTTP_ERROR");
   }
   return body.data;
+}
+
+/** The persisted document's id (codegen's hash, "sha256:<hex>"), or its text when it has none. */
+function operation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+): { documentId: string } | { query: string } {
+  const id: unknown = document.__meta__?.hash;
+  return typeof id === "string" ? { documentId: id } : { query: document.toString() };
 }
 
 /** The message to show for a failed call, in the office's words. */
