@@ -30,6 +30,7 @@ from .response_cache import (
     matches,
 )
 
+
 class FastLane:
     """The fast path, its document cache and the response cache of one view."""
 

@@ -105,7 +105,7 @@ class FastPath:
             variable_values=variables,
             operation_name=name,
             context_value=context,
-            is_awaitable=optimized_is_awaitable,
+            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # as strawberry passes it
             executor_class=self._executor,
             operation_extensions=extensions,
         )

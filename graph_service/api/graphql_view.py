@@ -103,6 +103,12 @@ class GraphQLView(GraphQL[ApiContext, None]):
             response = error_response(error.status_code, error.reason, BAD_REQUEST, media)
         await response(scope, receive, send)
 
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL for a browser's GET without an operation (a ``documentId`` is one)."""
+        if request.query_params.get("documentId") is not None:
+            return False
+        return bool(super().should_render_graphql_ide(request))
+
     def _wants_ide(self, request: Request) -> bool:
         return request.method == "GET" and "text/html" in request.headers.get("accept", "")
 
@@ -189,13 +195,13 @@ class GraphQLView(GraphQL[ApiContext, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         limits = self.limits
-        persisted = isinstance(request_data, RequestData) and request_data.document_id is not None
-        if persisted:
-            assert isinstance(request_data, RequestData) and request_data.document_id is not None
-            document = lookup(request_data.document_id)
+        document_id = request_data.document_id if isinstance(request_data, RequestData) else None
+        persisted = document_id is not None
+        if document_id is not None:
+            document = lookup(document_id)
             if document is None:
                 error = limit_error(
-                    bounded(f"no registered document has the id {request_data.document_id}"),
+                    bounded(f"no registered document has the id {document_id}"),
                     PERSISTED_QUERY_NOT_FOUND,
                 )
                 return ExecutionResult(data=None, errors=[error])
@@ -267,7 +273,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
         if clean and exchange.tag is not None and response.status_code == 200:
             response.headers["etag"] = exchange.tag
         if clean and self.lane is not None and response.status_code == 200:
-            self.lane.keep(response.body)
+            self.lane.keep(bytes(response.body))
         if state.status is not None and not sub_response.status_code:
             response.status_code = state.status
         if response.status_code == 503:

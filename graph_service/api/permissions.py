@@ -158,6 +158,7 @@ REVISION_PURE: Mapping[str, bool] = MappingProxyType(
     }
 )
 
+
 def guard(*root_types: type, table: Mapping[str, Rule] = PERMISSIONS) -> None:
     """Attach ``Authorize`` from ``table`` to every field of ``root_types`` (idempotent).
 

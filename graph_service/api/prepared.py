@@ -48,9 +48,7 @@ class Prepared:
 class DocumentCache:
     """A bounded LRU of prepared documents for one schema and one set of limits."""
 
-    def __init__(
-        self, schema: object, limits: RequestLimits, *, maxsize: int = DOCUMENTS
-    ) -> None:
+    def __init__(self, schema: object, limits: RequestLimits, *, maxsize: int = DOCUMENTS) -> None:
         self._schema = schema
         self._limits = limits
         self._maxsize = maxsize

@@ -39,8 +39,7 @@ _INTROSPECTION = frozenset({"__typename", "__schema", "__type"})
 def cacheable(root_fields: frozenset[str]) -> bool:
     """Whether an operation selecting ``root_fields`` (of ``Query``) may be cached."""
     return bool(root_fields) and all(
-        name in _INTROSPECTION or REVISION_PURE.get(f"Query.{name}", False)
-        for name in root_fields
+        name in _INTROSPECTION or REVISION_PURE.get(f"Query.{name}", False) for name in root_fields
     )
 
 

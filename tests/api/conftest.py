@@ -12,7 +12,7 @@ the API, error, limit and permission tests hold unchanged on both.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(autouse=True)
-def execution_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def execution_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """``fast`` (as served) or ``normal``: every query through strawberry's ``Schema.execute``."""
     path: str = getattr(request, "param", "fast")
     if path == "normal":
@@ -61,7 +61,7 @@ def execution_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
             return None
 
         monkeypatch.setattr(FastLane, "answer", normal_path)
-    yield path
+    return path
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -136,9 +136,7 @@ def without_response_cache(view: GraphQLView) -> Iterator[None]:
 async def exchange(
     client: httpx.AsyncClient, body: dict[str, Any], token: str | None, accept: str
 ) -> tuple[int, str, bytes]:
-    response = await client.post(
-        "/graphql", json=body, headers={"Accept": accept, **bearer(token)}
-    )
+    response = await client.post("/graphql", json=body, headers={"Accept": accept, **bearer(token)})
     return response.status_code, response.headers["content-type"], response.content
 
 
@@ -199,7 +197,7 @@ async def test_an_unexpected_error_is_masked_alike_on_both_paths(
 async def test_the_fast_path_is_off_for_a_schema_with_an_extension_it_does_not_reproduce() -> None:
     schema = build_schema()
     assert FastPath.for_schema(schema) is not None
-    schema.extensions = [*schema.extensions, QueryDepthLimiter(max_depth=3)]
+    schema.extensions = (*schema.extensions, lambda: QueryDepthLimiter(max_depth=3))
     assert FastPath.for_schema(schema) is None
 
 
