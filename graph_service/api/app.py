@@ -98,7 +98,8 @@ def create_app(
                 CORSMiddleware,
                 allow_origins=list(cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["Content-Type", "Authorization"],
+                allow_headers=["Content-Type", "Authorization", "If-None-Match"],
+                expose_headers=["ETag"],
                 max_age=600,
             )
         )
