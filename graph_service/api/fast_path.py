@@ -28,7 +28,7 @@ from inspect import isawaitable
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import execute
+from graphql import GraphQLError, execute
 from strawberry.execution import optimized_is_awaitable
 from strawberry.extensions import MaxTokensLimiter
 from strawberry.schema.schema import Schema
@@ -99,18 +99,23 @@ class FastPath:
         name = operation_name
         if name is None and prepared.operation.name is not None:
             name = prepared.operation.name.value
-        outcome: Any = execute(
-            self._graphql_schema,
-            prepared.document,
-            variable_values=variables,
-            operation_name=name,
-            context_value=context,
-            is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # as strawberry passes it
-            executor_class=self._executor,
-            operation_extensions=extensions,
-        )
-        if isawaitable(outcome):
-            outcome = await outcome
+        try:
+            outcome: Any = execute(
+                self._graphql_schema,
+                prepared.document,
+                variable_values=variables,
+                operation_name=name,
+                context_value=context,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # as strawberry
+                executor_class=self._executor,
+                operation_extensions=extensions,
+            )
+            if isawaitable(outcome):
+                outcome = await outcome
+        except Exception as error:  # as Schema.execute: an error result, never an escape
+            outcome = GraphQLExecutionResult(
+                data=None, errors=[GraphQLError(str(error), original_error=error)]
+            )
         assert isinstance(outcome, GraphQLExecutionResult)
         errors = outcome.errors
         if errors:

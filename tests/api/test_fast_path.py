@@ -15,11 +15,14 @@ import httpx
 import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
+from graphql import parse, validate
 from strawberry.extensions import QueryDepthLimiter
 
 from graph_service.api.fast_lane import FastLane
 from graph_service.api.fast_path import FastPath
 from graph_service.api.graphql_view import GRAPHQL_RESPONSE, GraphQLView
+from graph_service.api.limits import RequestLimits, measured_refusal
+from graph_service.api.prepared import DocumentCache
 from graph_service.api.response_cache import ResponseCache
 from graph_service.api.schema import build_schema
 
@@ -205,3 +208,34 @@ async def test_the_lane_has_a_response_cache(view: GraphQLView) -> None:
     assert view.lane is not None
     assert isinstance(view.lane.responses, ResponseCache)
     assert isinstance(view.lane, FastLane)
+
+
+LIMITED = RequestLimits(max_query_bytes=200, max_tokens=60, max_depth=3, max_aliases=2)
+OVER_THE_LIMITS = {
+    "query bytes": "{ viewer { role } }" + " " * 200,
+    "tokens": "{ " + " ".join(f"f{i}: viewer {{ role }}" for i in range(15)) + " }",
+    "aliases": "{ a: viewer { role } b: viewer { role } c: viewer { role } }",
+    "validation": "{ secrets }",
+    "syntax": "{ viewer { ",
+    "a mutation": 'mutation { deleteRecord(kind: ITEM, key: "x") { __typename } }',
+}
+
+
+@pytest.mark.parametrize("case", list(OVER_THE_LIMITS))
+async def test_a_refused_document_stays_refused_and_is_never_prepared(case: str) -> None:
+    cache = DocumentCache(build_schema(LIMITED), LIMITED)
+    text = OVER_THE_LIMITS[case]
+    assert cache.prepare(text, None) is None
+    assert cache.prepare(text, None) is None
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert cache.prepare("{ viewer { role } }", None) is not None
+
+
+async def test_a_document_over_the_depth_limit_is_not_prepared() -> None:
+    cache = DocumentCache(build_schema(LIMITED), LIMITED)
+    deep = '{ jurisdiction(item: "a", place: "b") { holders { role } } }'
+    assert cache.prepare(deep, None) is not None
+    deeper = '{ jurisdiction(item: "a", place: "b") { holders { unit { id } } } }'
+    assert validate(build_schema()._schema, parse(deeper)) == []
+    assert measured_refusal(parse(deeper), None, LIMITED) is not None
+    assert cache.prepare(deeper, None) is None
