@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from starlette.applications import Starlette
 from graphql import parse, validate
+from starlette.applications import Starlette
 from strawberry.extensions import QueryDepthLimiter
 
 from graph_service.api.fast_lane import FastLane
