@@ -15,6 +15,10 @@ On top of strawberry's view:
   scripts it loads.
 - **Who asks**: the principal is resolved once per request in ``get_context`` (over a websocket,
   from the ``connection_init`` payload in ``on_ws_connect``); see ``api/auth.py``.
+- **Known documents**: a request may name a registered document by ``documentId`` (POST, or GET
+  for queries; ``api/persisted/``); a query goes to the fast lane first (``fast_lane.py``: the
+  prepared document, the answer kept for this revision or a ``304``, graphql-core directly), and
+  takes strawberry's ``Schema.execute`` when the lane declines (ADR 0012).
 """
 
 from __future__ import annotations
