@@ -51,16 +51,10 @@ def answer_key(
     day: date,
 ) -> str:
     """The hex digest naming one answer within a revision."""
-    parts = [
-        document,
-        operation_name,
-        variables or {},
-        principal.role.value,
-        principal.unit,
-        day.isoformat(),
-    ]
-    canonical = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"))
+    who = f"{principal.role.value}\x00{principal.unit or ''}"
+    parts = (document, operation_name or "", canonical, who, day.isoformat())
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def entity_tag(revision: int, key: str) -> str:
