@@ -102,10 +102,33 @@ class GraphQLView(GraphQL[ApiContext, None]):
         try:
             if media is None and not self._wants_ide(request):
                 raise HTTPException(406, f"Accept must allow {JSON} or {GRAPHQL_RESPONSE}")
-            response = await self.run(request)
+            plain = await self._run_plain(request) if self.lane is not None else None
+            response = plain if plain is not None else await self.run(request)
         except HTTPException as error:
             response = error_response(error.status_code, error.reason, BAD_REQUEST, media)
         await response(scope, receive, send)
+
+    async def _run_plain(self, request: Request) -> Response | None:
+        """A plain request (POST ``application/json``, or GET naming an operation) run through
+        the same steps as strawberry's generic ``run`` — context, body, ``execute_single``,
+        ``process_result``, ``create_response`` — without what it does not need: content-type
+        parsing through ``email.message``, transports, batches, streams. ``None``: anything else,
+        which ``run`` serves (GraphiQL included)."""
+        adapter = self.request_adapter_class(request)
+        if request.method == "POST":
+            kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+            if kind != JSON:
+                return None
+        elif request.method != "GET" or self.should_render_graphql_ide(adapter):
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        if request.method == "POST":
+            data = await self._json_request(adapter)
+        else:
+            data = request_data(self.parse_query_params(adapter.query_params))
+        result = await self.execute_single(request, adapter, sub_response, context, None, data)
+        return self.create_response(await self.process_result(request, result), sub_response)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         """GraphiQL for a browser's GET without an operation (a ``documentId`` is one)."""
@@ -146,18 +169,19 @@ class GraphQLView(GraphQL[ApiContext, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         content_type, _ = parse_content_type(request.content_type or "")
         if request.method == "POST" and content_type == JSON:
-            body = await request.get_body()
-            if len(body) > _INLINE_BODY:  # decoding 10 MB takes ~0.2 s: not on the event loop
-                data = await asyncio.to_thread(self.decode_body, body)
-            else:
-                data = self.decode_body(body)
-            return request_data(data)
+            return await self._json_request(request)
         if request.method == "GET":
             return request_data(self.parse_query_params(request.query_params))
         parsed = await super().parse_http_body(request)
         if isinstance(parsed, list):
             raise HTTPException(400, "batched requests are not supported")
         return parsed
+
+    async def _json_request(self, request: AsyncHTTPRequestAdapter) -> RequestData:
+        body = await request.get_body()
+        if len(body) > _INLINE_BODY:  # decoding 10 MB takes ~0.2 s: not on the event loop
+            return request_data(await asyncio.to_thread(self.decode_body, body))
+        return request_data(self.decode_body(body))
 
     def decode_body(self, body: bytes) -> dict[str, Any]:
         """The JSON object in ``body``; 400 when it is not UTF-8, not an object, or too deep."""
