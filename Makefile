@@ -11,7 +11,7 @@ NEO4J_DIR := tests/neo4j
 NEO4J_JARS := $(NEO4J_DIR)/target/dependency
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-stores web web-check documents browser clean audit-deps neo4j neo4j-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-fast-path bench-stores web web-check documents browser clean audit-deps neo4j neo4j-deps
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ bench-lists: install ## Benchmark power-list spreadsheets: import and export of 
 
 bench-abuse: install ## Abuse and load figures against a served process (on demand; ~2 minutes)
 	$(BIN)/python -m benchmarks.abuse
+
+bench-fast-path: install ## The fast path and the response cache against strawberry's path, in process (ADR 0012)
+	$(BIN)/python -m benchmarks.fast_path
 
 bench-web: install ## Browser benchmark of the web app (needs Debian's chromium; on demand)
 	$(BIN)/python -m benchmarks.web
