@@ -11,7 +11,7 @@ NEO4J_DIR := tests/neo4j
 NEO4J_JARS := $(NEO4J_DIR)/target/dependency
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-stores web web-check browser clean audit-deps neo4j neo4j-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-fast-path bench-stores web web-check documents browser clean audit-deps neo4j neo4j-deps
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -69,17 +69,23 @@ bench-lists: install ## Benchmark power-list spreadsheets: import and export of 
 bench-abuse: install ## Abuse and load figures against a served process (on demand; ~2 minutes)
 	$(BIN)/python -m benchmarks.abuse
 
+bench-fast-path: install ## The fast path and the response cache against strawberry's path, in process (ADR 0012)
+	$(BIN)/python -m benchmarks.fast_path
+
 bench-web: install ## Browser benchmark of the web app (needs Debian's chromium; on demand)
 	$(BIN)/python -m benchmarks.web
 
-web: ## Rebuild the web app into graph_service/api/static (npm ci from the lockfile, codegen, tsc, Vite)
+web: ## Rebuild the web app into graph_service/api/static and its persisted documents (npm ci, codegen, tsc, Vite)
 	cd clients/web && npm ci --no-audit --no-fund && npm run build
 
-web-check: web ## Rebuild the bundle and fail if it differs from the committed one
-	@git diff --quiet -- graph_service/api/static && \
-	  test -z "$$(git status --porcelain -- graph_service/api/static)" || { \
-	  git status --short -- graph_service/api/static; \
-	  echo "error: the committed web bundle is stale: run 'make web' and commit graph_service/api/static"; exit 1; }
+web-check: web ## Rebuild the bundle and its persisted documents; fail if either differs from the committed one
+	@git diff --quiet -- graph_service/api/static graph_service/api/persisted/web.json && \
+	  test -z "$$(git status --porcelain -- graph_service/api/static graph_service/api/persisted/web.json)" || { \
+	  git status --short -- graph_service/api/static graph_service/api/persisted/web.json; \
+	  echo "error: the committed web bundle or its persisted documents are stale: run 'make web' and commit graph_service/api/static and graph_service/api/persisted/web.json"; exit 1; }
+
+documents: install ## Re-write the Python client's persisted documents (graph_service/api/persisted/python.json)
+	$(BIN)/python -c 'from authority_graph_client.documents import write_manifest; write_manifest("graph_service/api/persisted/python.json")'
 
 browser: install ## Only the browser tests (Playwright driving the system chromium)
 	$(BIN)/pytest tests/browser -q

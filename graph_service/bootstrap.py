@@ -117,6 +117,7 @@ def build_app(settings: Settings) -> Starlette:
         probe=probe_store,
         require_token=settings.require_token,
         cors_origins=settings.cors_origins,
+        response_cache=(settings.response_cache_entries, settings.response_cache_bytes),
     )
 
 

@@ -48,6 +48,8 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024  # a request body, for everyone
     max_load_body_bytes: int = 200 * 1024 * 1024  # an administrator's load (once roles exist)
     request_timeout: float = 30.0  # seconds a query may take (a mutation: 20 times as long)
+    response_cache_entries: int = 2_048  # answers of reads kept per revision (ADR 0012)
+    response_cache_bytes: int = 64 * 1024 * 1024  # … and the bytes they may hold together
     log_format: str = "auto"  # json, text, or auto (text on a terminal, JSON otherwise)
     require_token: bool = False  # every request needs an API token (even answers are not public)
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
@@ -91,7 +93,12 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["log_level"] = raw.lower()
     if (raw := env.get(ENV_PREFIX + "ALLOWED_HOSTS")) is not None and raw.strip():
         values["allowed_hosts"] = tuple(h.strip() for h in raw.split(",") if h.strip())
-    for name in ("MAX_BODY_BYTES", "MAX_LOAD_BODY_BYTES"):
+    for name in (
+        "MAX_BODY_BYTES",
+        "MAX_LOAD_BODY_BYTES",
+        "RESPONSE_CACHE_ENTRIES",
+        "RESPONSE_CACHE_BYTES",
+    ):
         if (raw := env.get(ENV_PREFIX + name)) is not None and raw:
             values[name.lower()] = _positive_int(raw, ENV_PREFIX + name)
     if (raw := env.get(ENV_PREFIX + "REQUEST_TIMEOUT")) is not None and raw:

@@ -32,6 +32,7 @@ from .graphql_view import GraphQLView
 from .health import StoreProbe, StoreStatus, healthz, readiness
 from .limits import RequestLimits
 from .observe import Metrics
+from .response_cache import ENTRIES, MAX_BYTES, ResponseCache
 from .schema import build_schema
 from .web import app_page, static_files
 
@@ -50,13 +51,17 @@ def create_app(
     probe: StoreProbe = _always_reachable,
     require_token: bool = False,
     cors_origins: Sequence[str] = (),
+    fast_path: bool = True,
+    response_cache: tuple[int, int] | None = (ENTRIES, MAX_BYTES),
 ) -> Starlette:
     """An app whose lifespan enters ``open_service()`` and serves the service it yields.
 
     ``require_token``: refuse every request without a valid token (UNAUTHENTICATED), the list
     exports included. ``cors_origins`` are the browser origins (``https://host[:port]``, or
     ``*``) allowed to call the API from another site; with none, browsers keep cross-origin pages
-    out.
+    out. ``fast_path``: run repeated queries on the fast path (``fast_path.py``);
+    ``response_cache``: (entries, bytes) of the cache of answers by revision, ``None`` for none
+    (``response_cache.py``).
     """
     limits = limits or RequestLimits()
 
@@ -81,6 +86,8 @@ def create_app(
         limits=limits,
         metrics=metrics,
         require_token=require_token,
+        fast_path=fast_path,
+        responses=ResponseCache(*response_cache) if response_cache is not None else None,
     )
     middleware = [
         Middleware(RequestGate, limits=limits, allowed_hosts=tuple(allowed_hosts), metrics=metrics)
@@ -91,7 +98,8 @@ def create_app(
                 CORSMiddleware,
                 allow_origins=list(cors_origins),
                 allow_methods=["GET", "POST"],
-                allow_headers=["Content-Type", "Authorization"],
+                allow_headers=["Content-Type", "Authorization", "If-None-Match"],
+                expose_headers=["ETag"],
                 max_age=600,
             )
         )
@@ -110,6 +118,7 @@ def create_app(
         middleware=middleware,
         lifespan=lifespan,
     )
+    app.state.graphql = graphql  # tests switch between the fast and the normal path
     app.state.require_token = require_token  # for routes beside /graphql (auth.authorize_route)
     holder.append(app)
     return app

@@ -31,7 +31,7 @@ class Consistency(SchemaExtension):
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context.context
         if isinstance(context, ApiContext):
-            wanted = _wanted(context, self.execution_context.operation_extensions)
+            wanted = wanted_revision(context, self.execution_context.operation_extensions)
             if wanted is not None:
                 await service.at_least(context.service, wanted)
             self.execution_context.extensions_results["revision"] = context.service.revision
@@ -41,7 +41,8 @@ class Consistency(SchemaExtension):
         return {}
 
 
-def _wanted(context: ApiContext, extensions: dict[str, Any] | None) -> int | None:
+def wanted_revision(context: ApiContext, extensions: dict[str, Any] | None) -> int | None:
+    """The revision the request asks to read at least (``None``: any); refused if malformed."""
     raw: object = (extensions or {}).get(EXTENSION)
     if raw is None:
         raw = context.request.headers.get(HEADER)

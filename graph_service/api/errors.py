@@ -27,6 +27,7 @@ from graph_service.domain.errors import (
 )
 
 from .limits import LIMIT_CODES
+from .persisted import PERSISTED_QUERY_NOT_FOUND
 
 INTERNAL = "INTERNAL"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -34,7 +35,9 @@ VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 MASKED_MESSAGE = "Unexpected error."
 MAX_MESSAGE = 300  # characters of one message; problems are bounded the same way
 MAX_PROBLEMS = 100
-REQUEST_ERROR_CODES = frozenset({PARSE_FAILED, VALIDATION_FAILED} | LIMIT_CODES)
+REQUEST_ERROR_CODES = frozenset(
+    {PARSE_FAILED, VALIDATION_FAILED, PERSISTED_QUERY_NOT_FOUND} | LIMIT_CODES
+)
 """Codes of a request refused before execution (GraphQL over HTTP answers those with 400)."""
 STORAGE_MESSAGES = {
     "STORE_UNAVAILABLE": "The store is unavailable at the moment; retry later.",

@@ -15,6 +15,10 @@ On top of strawberry's view:
   scripts it loads.
 - **Who asks**: the principal is resolved once per request in ``get_context`` (over a websocket,
   from the ``connection_init`` payload in ``on_ws_connect``); see ``api/auth.py``.
+- **Known documents**: a request may name a registered document by ``documentId`` (POST, or GET
+  for queries; ``api/persisted/``); a query goes to the fast lane first (``fast_lane.py``: the
+  prepared document, the answer kept for this revision or a ``304``, graphql-core directly), and
+  takes strawberry's ``Schema.execute`` when the lane declines (ADR 0012).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import base64
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -47,8 +52,13 @@ from graph_service.service.nesting import json_nesting
 from .auth import authenticate_http, authenticate_websocket
 from .context import ApiContext, service_of
 from .errors import REQUEST_ERROR_CODES, STORAGE_CODES, bounded, translate
+from .fast_lane import FastLane
+from .fast_path import FastPath
 from .limits import BAD_REQUEST, TIMEOUT, RequestLimits, limit_error
 from .observe import Metrics, current_request
+from .persisted import PERSISTED_QUERY_NOT_FOUND, lookup
+from .prepared import DocumentCache
+from .response_cache import ResponseCache, begin_exchange, current_exchange
 from .web import graphiql_html
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -66,6 +76,8 @@ class GraphQLView(GraphQL[ApiContext, None]):
         limits: RequestLimits,
         metrics: Metrics | None = None,
         require_token: bool = False,
+        fast_path: bool = True,
+        responses: ResponseCache | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -73,20 +85,56 @@ class GraphQLView(GraphQL[ApiContext, None]):
         self.metrics = metrics
         self.require_token = require_token
         self._ide_csp = _ide_policy(self.graphql_ide_html)
+        runner = FastPath.for_schema(self.schema) if fast_path else None  # type: ignore[arg-type]
+        self.lane = (
+            None
+            if runner is None
+            else FastLane(runner, DocumentCache(self.schema, limits), responses, metrics)
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        begin_exchange()
         request = Request(scope=scope, receive=receive)
         media = negotiate(request.headers.get("accept"))
         try:
             if media is None and not self._wants_ide(request):
                 raise HTTPException(406, f"Accept must allow {JSON} or {GRAPHQL_RESPONSE}")
-            response = await self.run(request)
+            plain = await self._run_plain(request) if self.lane is not None else None
+            response = plain if plain is not None else await self.run(request)
         except HTTPException as error:
             response = error_response(error.status_code, error.reason, BAD_REQUEST, media)
         await response(scope, receive, send)
+
+    async def _run_plain(self, request: Request) -> Response | None:
+        """A plain request (POST ``application/json``, or GET naming an operation) run through
+        the same steps as strawberry's generic ``run`` — context, body, ``execute_single``,
+        ``process_result``, ``create_response`` — without what it does not need: content-type
+        parsing through ``email.message``, transports, batches, streams. ``None``: anything else,
+        which ``run`` serves (GraphiQL included)."""
+        adapter = self.request_adapter_class(request)
+        if request.method == "POST":
+            kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+            if kind != JSON:
+                return None
+        elif request.method != "GET" or self.should_render_graphql_ide(adapter):
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        if request.method == "POST":
+            data = await self._json_request(adapter)
+        else:
+            data = request_data(self.parse_query_params(adapter.query_params))
+        result = await self.execute_single(request, adapter, sub_response, context, None, data)
+        return self.create_response(await self.process_result(request, result), sub_response)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """GraphiQL for a browser's GET without an operation (a ``documentId`` is one)."""
+        if request.query_params.get("documentId") is not None:
+            return False
+        return bool(super().should_render_graphql_ide(request))
 
     def _wants_ide(self, request: Request) -> bool:
         return request.method == "GET" and "text/html" in request.headers.get("accept", "")
@@ -121,16 +169,19 @@ class GraphQLView(GraphQL[ApiContext, None]):
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
         content_type, _ = parse_content_type(request.content_type or "")
         if request.method == "POST" and content_type == JSON:
-            body = await request.get_body()
-            if len(body) > _INLINE_BODY:  # decoding 10 MB takes ~0.2 s: not on the event loop
-                data = await asyncio.to_thread(self.decode_body, body)
-            else:
-                data = self.decode_body(body)
-            return request_data(data)
+            return await self._json_request(request)
+        if request.method == "GET":
+            return request_data(self.parse_query_params(request.query_params))
         parsed = await super().parse_http_body(request)
         if isinstance(parsed, list):
             raise HTTPException(400, "batched requests are not supported")
         return parsed
+
+    async def _json_request(self, request: AsyncHTTPRequestAdapter) -> RequestData:
+        body = await request.get_body()
+        if len(body) > _INLINE_BODY:  # decoding 10 MB takes ~0.2 s: not on the event loop
+            return request_data(await asyncio.to_thread(self.decode_body, body))
+        return request_data(self.decode_body(body))
 
     def decode_body(self, body: bytes) -> dict[str, Any]:
         """The JSON object in ``body``; 400 when it is not UTF-8, not an object, or too deep."""
@@ -172,11 +223,34 @@ class GraphQLView(GraphQL[ApiContext, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         limits = self.limits
+        document_id = request_data.document_id if isinstance(request_data, RequestData) else None
+        persisted = document_id is not None
+        if document_id is not None:
+            document = lookup(document_id)
+            if document is None:
+                error = limit_error(
+                    bounded(f"no registered document has the id {document_id}"),
+                    PERSISTED_QUERY_NOT_FOUND,
+                )
+                return ExecutionResult(data=None, errors=[error])
+            request_data.query = document
         mutation = _is_mutation(request_data.query, request_data.operation_name, limits)
         budget = limits.mutation_timeout_seconds if mutation else limits.timeout_seconds
         current_request().operation_type = "mutation" if mutation else "query"
         try:
             async with asyncio.timeout(budget):
+                if self.lane is not None and request_data.query and not mutation:
+                    fast = await self.lane.answer(
+                        request,
+                        context,
+                        request_data.query,
+                        request_data.variables,
+                        request_data.operation_name,
+                        request_data.extensions,
+                        persisted=persisted,
+                    )
+                    if fast is not None:
+                        return fast
                 return await super().execute_single(
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
@@ -189,6 +263,9 @@ class GraphQLView(GraphQL[ApiContext, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
+        if current_exchange().answered:
+            current_request().outcome = "ok"
+            return {}
         if result.errors:
             result.errors = [translate(error) for error in result.errors]
         processed = await super().process_result(request, result)
@@ -210,10 +287,21 @@ class GraphQLView(GraphQL[ApiContext, None]):
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
-        response = super().create_response(response_data, sub_response)
+        exchange = current_exchange()
         state = current_request()
         media = state.media or JSON
+        if exchange.not_modified:
+            return Response(status_code=304, headers={"etag": exchange.tag or ""})
+        if exchange.body is not None:
+            tag = {} if exchange.tag is None else {"etag": exchange.tag}
+            return Response(exchange.body, headers=tag, media_type=f"{media}; charset=utf-8")
+        response = super().create_response(response_data, sub_response)
         response.headers["content-type"] = f"{media}; charset=utf-8"
+        clean = isinstance(response_data, dict) and "errors" not in response_data
+        if clean and exchange.tag is not None and response.status_code == 200:
+            response.headers["etag"] = exchange.tag
+        if clean and self.lane is not None and response.status_code == 200:
+            self.lane.keep(bytes(response.body))
         if state.status is not None and not sub_response.status_code:
             response.status_code = state.status
         if response.status_code == 503:
@@ -221,9 +309,21 @@ class GraphQLView(GraphQL[ApiContext, None]):
         return response
 
 
-def request_data(data: dict[str, Any]) -> GraphQLRequestData:
+@dataclass
+class RequestData(GraphQLRequestData):
+    """A request that may name a persisted document (``documentId``) instead of its text."""
+
+    document_id: str | None = None
+
+
+def request_data(data: dict[str, Any]) -> RequestData:
     """The fields of a GraphQL request object, each of the type the specification allows."""
     query, variables = data.get("query"), data.get("variables")
+    document_id = data.get("documentId")
+    if document_id is not None and not isinstance(document_id, str):
+        raise HTTPException(400, "the `documentId` must be a string")
+    if document_id is not None and query is not None:
+        raise HTTPException(400, "send either a `query` or a `documentId`, not both")
     name, extensions = data.get("operationName"), data.get("extensions")
     if query is not None and not isinstance(query, str):
         raise HTTPException(400, "the `query` must be a string")
@@ -233,8 +333,12 @@ def request_data(data: dict[str, Any]) -> GraphQLRequestData:
         raise HTTPException(400, "the `operationName` must be a string")
     if extensions is not None and not isinstance(extensions, dict):
         raise HTTPException(400, "the `extensions` must be an object")
-    return GraphQLRequestData(
-        query=query, variables=variables, operation_name=name, extensions=extensions
+    return RequestData(
+        query=query,
+        variables=variables,
+        operation_name=name,
+        extensions=extensions,
+        document_id=document_id,
     )
 
 

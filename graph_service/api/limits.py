@@ -13,13 +13,19 @@ Each refusal carries a stable ``extensions.code`` (the ``*_CODE`` constants belo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import DocumentNode, FieldNode, GraphQLError, GraphQLSyntaxError, get_operation_ast
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLSyntaxError,
+    get_operation_ast,
+    parse,
+)
 from strawberry.extensions import ParserCache, ValidationCache
-from strawberry.types import ExecutionContext
 
 from .document_cost import Cost, measure
 from .observe import current_request
@@ -83,27 +89,40 @@ class BoundedParser(ParserCache):
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        query = context.query or ""
-        size = len(query.encode("utf-8", "surrogatepass"))
-        if size > self._limits.max_query_bytes:
-            raise limit_error(
-                f"the query text is {size} bytes; at most {self._limits.max_query_bytes} are "
-                "allowed (send large inputs as variables)",
-                QUERY_TOO_LARGE,
-            )
-        try:
-            context.graphql_document = self.cached_parse_document(query, **context.parse_options)
-        except GraphQLSyntaxError as error:
-            if error.message.startswith("Syntax Error: Document contains more than"):
-                raise limit_error(
-                    f"the query has more than {self._limits.max_tokens} tokens", TOO_MANY_TOKENS
-                ) from None
-            if "nested too deeply" in error.message:
-                raise limit_error("the query is nested too deeply", QUERY_TOO_DEEP) from None
-            raise
-        except RecursionError:
-            raise limit_error("the query is nested too deeply", QUERY_TOO_DEEP) from None
+        context.graphql_document = parse_bounded(
+            context.query or "", self._limits, self.cached_parse_document, context.parse_options
+        )
         yield
+
+
+def parse_bounded(
+    query: str,
+    limits: RequestLimits,
+    parse_document: Callable[..., DocumentNode] = parse,
+    options: Mapping[str, Any] | None = None,
+) -> DocumentNode:
+    """``query`` parsed within the size and token limits (shared by ``BoundedParser`` and the fast
+    path, ``prepared.py``): a refusal is a ``GraphQLError`` with its limit code; a plain syntax
+    error is graphql-core's ``GraphQLSyntaxError``."""
+    size = len(query.encode("utf-8", "surrogatepass"))
+    if size > limits.max_query_bytes:
+        raise limit_error(
+            f"the query text is {size} bytes; at most {limits.max_query_bytes} are "
+            "allowed (send large inputs as variables)",
+            QUERY_TOO_LARGE,
+        )
+    try:
+        return parse_document(query, **(options or {"max_tokens": limits.max_tokens}))
+    except GraphQLSyntaxError as error:
+        if error.message.startswith("Syntax Error: Document contains more than"):
+            raise limit_error(
+                f"the query has more than {limits.max_tokens} tokens", TOO_MANY_TOKENS
+            ) from None
+        if "nested too deeply" in error.message:
+            raise limit_error("the query is nested too deeply", QUERY_TOO_DEEP) from None
+        raise
+    except RecursionError:
+        raise limit_error("the query is nested too deeply", QUERY_TOO_DEEP) from None
 
 
 class BoundedValidation(ValidationCache):
@@ -119,66 +138,70 @@ class BoundedValidation(ValidationCache):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         assert context.graphql_document is not None
-        try:
-            cost = measure(
-                context.graphql_document, context.operation_name, self._limits.max_fields
-            )
-        except RecursionError:
-            refusal: GraphQLError | None = limit_error(
-                "the query is nested too deeply", QUERY_TOO_DEEP
-            )
-        else:
-            refusal = self._refusal(cost)
+        refusal = measured_refusal(context.graphql_document, context.operation_name, self._limits)
         if refusal is not None:
             context.pre_execution_errors = [refusal]
             yield
             return
         yield from super().on_validate()
         if not context.pre_execution_errors:
-            current_request().operation = _root_fields(context.graphql_document, context)
-
-    def _refusal(self, cost: Cost) -> GraphQLError | None:
-        limits = self._limits
-        if cost.cycle is not None:
-            return GraphQLError(
-                f"Cannot spread fragment '{cost.cycle}' within itself.",
-                extensions={"code": "GRAPHQL_VALIDATION_FAILED"},
+            current_request().operation = root_fields_label(
+                context.graphql_document, context.operation_name
             )
-        if cost.depth > limits.max_depth:
-            return limit_error(
-                f"the query is {_shown(cost.depth)} levels deep; at most {limits.max_depth} "
-                "are allowed",
-                QUERY_TOO_DEEP,
-            )
-        if cost.introspection_lists > limits.max_introspection_lists:
-            return limit_error(
-                f"the introspection query nests {cost.introspection_lists} lists; at most "
-                f"{limits.max_introspection_lists} are allowed",
-                QUERY_TOO_DEEP,
-            )
-        if cost.aliases > limits.max_aliases:
-            return limit_error(
-                f"{_shown(cost.aliases)} aliases found. Allowed: {limits.max_aliases}",
-                TOO_MANY_ALIASES,
-            )
-        if cost.fields > limits.max_fields:
-            return limit_error(
-                f"the query selects {_shown(cost.fields)} fields once its fragments are "
-                f"expanded; at most {limits.max_fields} are allowed",
-                QUERY_TOO_COMPLEX,
-            )
-        if cost.overlaps > limits.max_overlaps:
-            return limit_error(
-                f"the query repeats fields so often that checking it would compare "
-                f"{cost.overlaps} pairs; at most {limits.max_overlaps} are allowed",
-                QUERY_TOO_COMPLEX,
-            )
-        return None
 
 
-def _root_fields(document: DocumentNode, context: ExecutionContext) -> str:
+def measured_refusal(
+    document: DocumentNode, operation_name: str | None, limits: RequestLimits
+) -> GraphQLError | None:
+    """The limit ``document`` breaks once measured (``document_cost``), or ``None``."""
+    try:
+        cost = measure(document, operation_name, limits.max_fields)
+    except RecursionError:
+        return limit_error("the query is nested too deeply", QUERY_TOO_DEEP)
+    return _refusal(cost, limits)
+
+
+def _refusal(cost: Cost, limits: RequestLimits) -> GraphQLError | None:
+    if cost.cycle is not None:
+        return GraphQLError(
+            f"Cannot spread fragment '{cost.cycle}' within itself.",
+            extensions={"code": "GRAPHQL_VALIDATION_FAILED"},
+        )
+    if cost.depth > limits.max_depth:
+        return limit_error(
+            f"the query is {_shown(cost.depth)} levels deep; at most {limits.max_depth} "
+            "are allowed",
+            QUERY_TOO_DEEP,
+        )
+    if cost.introspection_lists > limits.max_introspection_lists:
+        return limit_error(
+            f"the introspection query nests {cost.introspection_lists} lists; at most "
+            f"{limits.max_introspection_lists} are allowed",
+            QUERY_TOO_DEEP,
+        )
+    if cost.aliases > limits.max_aliases:
+        return limit_error(
+            f"{_shown(cost.aliases)} aliases found. Allowed: {limits.max_aliases}",
+            TOO_MANY_ALIASES,
+        )
+    if cost.fields > limits.max_fields:
+        return limit_error(
+            f"the query selects {_shown(cost.fields)} fields once its fragments are "
+            f"expanded; at most {limits.max_fields} are allowed",
+            QUERY_TOO_COMPLEX,
+        )
+    if cost.overlaps > limits.max_overlaps:
+        return limit_error(
+            f"the query repeats fields so often that checking it would compare "
+            f"{cost.overlaps} pairs; at most {limits.max_overlaps} are allowed",
+            QUERY_TOO_COMPLEX,
+        )
+    return None
+
+
+def root_fields_label(document: DocumentNode, operation_name: str | None) -> str:
     """The validated operation's root field names (a bounded label for metrics and logs)."""
-    operation = get_operation_ast(document, context.operation_name)
+    operation = get_operation_ast(document, operation_name)
     if operation is None:
         return "-"
     names = {s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode)}

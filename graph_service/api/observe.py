@@ -6,7 +6,8 @@ writes the access log line and the metrics from it when the response is sent.
 
 ``Metrics`` owns one prometheus-client registry per app (so tests can build many apps), served
 at ``/metrics``: requests by operation and outcome with latency histograms, HTTP responses by
-status, store errors by code, and gauges read at scrape time from the open service (projection
+status, store errors by code, cache hits and misses (documents and answers), and gauges read at
+scrape time from the open service (projection
 size, findings by kind on today's date, revision and export lag).
 """
 
@@ -87,6 +88,13 @@ class Metrics:
             "graph_store_errors",
             "Store failures seen by requests or readiness checks, by error code.",
             ["code"],
+            registry=self.registry,
+        )
+        self.cache_lookups = Counter(
+            "graph_cache_lookups",
+            "Cache lookups of /graphql by cache (documents: parsed and validated documents; "
+            "responses: serialized answers) and result (hit, miss, not_modified).",
+            ["cache", "result"],
             registry=self.registry,
         )
         self.registry.register(_ServiceCollector(service))

@@ -130,6 +130,35 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
 )
 
 
+REVISION_PURE: Mapping[str, bool] = MappingProxyType(
+    {
+        # Whether an answer of the root query field is a pure function of its arguments, the
+        # change log's revision, who asks (role and unit) and today's date: the response cache
+        # (api/response_cache.py) keeps only answers whose every root field is True here. A test
+        # fails when a Query field has no entry. False: it reads data outside the change log
+        # (tokens) or the wall clock beyond today's date.
+        "Query.viewer": False,  # the token's name and unit: not in the change log
+        "Query.jurisdiction": True,
+        "Query.findings": True,
+        "Query.powerList": True,
+        "Query.searchItems": True,
+        "Query.searchUnits": True,
+        "Query.searchRegions": True,
+        "Query.searchLaws": True,
+        "Query.graph": True,
+        "Query.publishedLists": True,
+        "Query.publishedListDiff": True,
+        "Query.previewAct": True,  # what-if on the projection at the revision
+        "Query.history": True,  # record versions: the change log itself
+        "Query.changes": True,  # the change log itself
+        "Query.disputes": True,  # records of the log; involvement by the principal's unit
+        "Query.dispute": True,
+        "Query.disputeDocument": False,  # a rendered draft: dated and numbered when asked
+        "Query.coordinationOverview": False,  # overdue counts use the current time (UTC)
+    }
+)
+
+
 def guard(*root_types: type, table: Mapping[str, Rule] = PERMISSIONS) -> None:
     """Attach ``Authorize`` from ``table`` to every field of ``root_types`` (idempotent).
 

@@ -4,6 +4,10 @@
 itself (``app.router.lifespan_context``): the store is opened and closed exactly as under uvicorn.
 One store per test module (starting FalkorDB costs about a second); modules that write get their
 own.
+
+The modules in ``BOTH_PATHS`` run every test twice: on the fast path (prepared documents, the
+response cache) as served, and on strawberry's normal path (``FastLane.answer`` switched off), so
+the API, error, limit and permission tests hold unchanged on both.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 
+from graph_service.api.fast_lane import FastLane
 from graph_service.bootstrap import build_app
 from graph_service.config import load_settings
 from graph_service.service import ServiceContext, create_token, load_document
@@ -24,6 +29,39 @@ from graph_service.service import ServiceContext, create_token, load_document
 from .small_dataset import DISTRICT, small_document
 
 BASE_URL = "http://localhost"
+BOTH_PATHS = frozenset(
+    {
+        "test_errors",
+        "test_abuse",
+        "test_consistency",
+        "test_permissions_matrix",
+        "test_jurisdiction",
+        "test_findings",
+        "test_power_list_and_search",
+        "test_scenarios",
+    }
+)
+
+ONE_PATH = frozenset({"test_a_query_over_its_time_budget_is_answered_timeout"})  # names a token
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if module in BOTH_PATHS and metafunc.function.__name__ not in ONE_PATH:
+        metafunc.parametrize("execution_path", ["fast", "normal"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def execution_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``fast`` (as served) or ``normal``: every query through strawberry's ``Schema.execute``."""
+    path: str = getattr(request, "param", "fast")
+    if path == "normal":
+
+        async def normal_path(*args: Any, **kwargs: Any) -> None:
+            return None
+
+        monkeypatch.setattr(FastLane, "answer", normal_path)
+    return path
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from .conftest import Offline
 
@@ -80,3 +80,49 @@ def test_as_recorded_on_a_day_before_the_seed_was_loaded_nothing_was_recorded(
     page.get_by_role("button", name="查询").click()
     expect(page.locator(".answer .meta")).to_contain_text(f"记录截至：{date.today()}")
     assert _rows(page) == [(STREET, "PRIMARY"), (COMMISSION, "SUPERVISOR")]
+
+
+def test_the_app_sends_persisted_document_ids_not_query_texts(offline_page: Offline) -> None:
+    page = offline_page.open("/#/query")
+    bodies: list[dict[str, object]] = []
+
+    def record(request: Request) -> None:
+        if request.url.endswith("/graphql") and request.method == "POST":
+            bodies.append(request.post_data_json or {})
+
+    page.on("request", record)
+    _pick(page, "item", "禁止吸烟场所吸烟", SMOKING)
+    _pick(page, "place", "兴丰", XINGFENG)
+    _ask(page, "2020-07-01")
+    assert _rows(page) == [(STREET, "PRIMARY"), (COMMISSION, "SUPERVISOR")]
+    assert bodies
+    for body in bodies:
+        assert str(body["documentId"]).startswith("sha256:")
+        assert "query" not in body
+
+
+def test_the_app_sends_the_text_when_the_service_does_not_know_the_id(
+    offline_page: Offline,
+) -> None:
+    page = offline_page.open("/#/query")
+    refused: list[str] = []
+
+    def older_service(route: Route) -> None:
+        body = route.request.post_data_json or {}
+        if "documentId" in body:
+            refused.append(str(body["documentId"]))
+            route.fulfill(
+                status=200,
+                content_type="application/json",
+                body='{"data":null,"errors":[{"message":"unknown document",'
+                '"extensions":{"code":"PERSISTED_QUERY_NOT_FOUND"}}]}',
+            )
+        else:
+            route.fallback()
+
+    page.route("**/graphql", older_service)
+    _pick(page, "item", "禁止吸烟场所吸烟", SMOKING)
+    _pick(page, "place", "兴丰", XINGFENG)
+    _ask(page, "2020-07-01")
+    assert _rows(page) == [(STREET, "PRIMARY"), (COMMISSION, "SUPERVISOR")]
+    assert refused

@@ -1,7 +1,7 @@
 """Sync and async clients over httpx; both take an injected transport for in-process tests.
 
 ``token=`` sends ``Authorization: Bearer <token>`` with every request; without one the client acts
-as the public.
+as the public. Operations are sent as persisted documents (their id, ``documents.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import httpx
 
 from . import operations as ops
 from . import workflow as wf
+from .documents import PERSISTED_QUERY_NOT_FOUND, document_id
 from .errors import GraphQLResponseError, PermissionDeniedError, TransportError
 from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit, Viewer
 
@@ -24,8 +25,23 @@ def _day(at: date | None) -> str | None:
     return at.isoformat() if at else None
 
 
-def _payload(op: ops.Operation[Any]) -> dict[str, Any]:
+def _payload(op: ops.Operation[Any], *, persisted: bool = True) -> dict[str, Any]:
+    """The request: the persisted document's id (``documents.py``), or its text when asked."""
+    if persisted:
+        return {"documentId": document_id(op.query), "variables": op.variables}
     return {"query": op.query, "variables": op.variables}
+
+
+def _unknown_document(response: httpx.Response) -> bool:
+    """Whether the service does not know the document's id (then the text is sent instead)."""
+    if response.status_code not in (200, 400):
+        return False
+    try:
+        errors = response.json().get("errors") or []
+    except (ValueError, AttributeError):
+        return False
+    codes = [(error.get("extensions") or {}).get("code") for error in errors]
+    return codes == [PERSISTED_QUERY_NOT_FOUND]
 
 
 def _headers(token: str | None) -> dict[str, str]:
@@ -80,6 +96,8 @@ class AuthorityGraphClient:
     def _run(self, op: ops.Operation[T]) -> T:
         try:
             response = self._http.post("/graphql", json=_payload(op))
+            if _unknown_document(response):
+                response = self._http.post("/graphql", json=_payload(op, persisted=False))
         except httpx.HTTPError as error:
             raise TransportError(str(error)) from error
         return _result(op, response)
@@ -199,6 +217,8 @@ class AsyncAuthorityGraphClient:
     async def _run(self, op: ops.Operation[T]) -> T:
         try:
             response = await self._http.post("/graphql", json=_payload(op))
+            if _unknown_document(response):
+                response = await self._http.post("/graphql", json=_payload(op, persisted=False))
         except httpx.HTTPError as error:
             raise TransportError(str(error)) from error
         return _result(op, response)

@@ -1,4 +1,6 @@
-// One POST to the service's own /graphql per call; errors keep the service's stable code.
+// One POST to the service's own /graphql per call; errors keep the service's stable code. Every
+// operation is a persisted document (codegen.ts): the app sends its id, not its text (and the text
+// once more if the service does not know the id, e.g. an older one behind the dev server's proxy).
 import type { TypedDocumentString } from "./gql/graphql";
 
 export class ApiError extends Error {
@@ -20,13 +22,19 @@ export async function request<TResult, TVariables>(
   variables: TVariables,
   signal?: AbortSignal,
 ): Promise<TResult> {
-  const response = await fetch("/graphql", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ query: document.toString(), variables }),
-    signal,
-  });
-  const body = (await response.json()) as GraphQLResponse<TResult>;
+  const send = (payload: { documentId: string } | { query: string }) =>
+    fetch("/graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ ...payload, variables }),
+      signal,
+    });
+  let response = await send(operation(document));
+  let body = (await response.json()) as GraphQLResponse<TResult>;
+  if (body.errors?.[0]?.extensions?.code === "PERSISTED_QUERY_NOT_FOUND") {
+    response = await send({ query: document.toString() }); // a service without this document
+    body = (await response.json()) as GraphQLResponse<TResult>;
+  }
   if (body.errors?.length) {
     const [first] = body.errors;
     throw new ApiError(first.message, first.extensions?.code ?? "UNKNOWN");
@@ -35,6 +43,14 @@ export async function request<TResult, TVariables>(
     throw new ApiError(`服务返回 HTTP ${response.status}`, "HTTP_ERROR");
   }
   return body.data;
+}
+
+/** The persisted document's id (codegen's hash, "sha256:<hex>"), or its text when it has none. */
+function operation<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+): { documentId: string } | { query: string } {
+  const id: unknown = document.__meta__?.hash;
+  return typeof id === "string" ? { documentId: id } : { query: document.toString() };
 }
 
 /** The message to show for a failed call, in the office's words. */
