@@ -1,7 +1,8 @@
 """What the HTTP benchmark asks: the small jurisdiction question, the power list, a persisted id.
 
-The power list is asked as the schema allows: if ``powerList`` takes ``first`` (paging, issue 15),
-the first page of 200 and then every page; otherwise the whole list in one answer. The schema is
+The power list is asked as the schema allows: paged (issue 15) when there is a ``powerListPage``
+field, or ``powerList`` takes ``first``: the first page of 200, then every page; otherwise the
+whole list in one answer. The schema is
 read by introspection from the served process, so the benchmark runs before and after paging
 lands and says which it measured. Likewise the cache-hit figure needs persisted documents: a
 ``jurisdiction`` document from the manifest the package ships (``graph_service/api/persisted``),
@@ -56,9 +57,10 @@ class PowerListQuery:
     document: str
     paged: bool
     describe: str
-    rows_path: tuple[str, ...]  # from data.powerList to the list of entries
+    rows_path: tuple[str, ...]  # from the root field's value to the list of entries
     cursor_path: tuple[str, ...] | None = None  # to the cursor of the next page
     more_path: tuple[str, ...] | None = None  # to hasNextPage
+    root: str = "powerList"
 
     def variables(self, unit: str, at: str, after: str | None = None) -> dict[str, Any]:
         found: dict[str, Any] = {"unit": unit, "at": at}
@@ -77,29 +79,40 @@ def named(type_ref: dict[str, Any]) -> tuple[str, bool]:
     return str(type_ref["name"]), is_list or type_ref["kind"] == "LIST"
 
 
-def power_list_query(ask: Any) -> PowerListQuery:
-    """The query for the schema ``ask(document, variables) -> data`` describes."""
-    fields = {f["name"]: f for f in ask(INTROSPECT, {})["__schema"]["queryType"]["fields"]}
-    field = fields["powerList"]
-    args = {a["name"] for a in field["args"]}
-    type_name, is_list = named(field["type"])
-    whole = PowerListQuery(
+def whole_list() -> PowerListQuery:
+    """``powerList``: the whole list in one answer."""
+    return PowerListQuery(
         "query PowerList($unit: String!, $at: Date) { powerList(unit: $unit, at: $at) {"
         + ENTRY
         + "} }",
         paged=False,
-        describe="powerList has no paging: the whole list in one answer",
+        describe="no paged power list in the schema: the whole list in one answer",
         rows_path=(),
     )
-    if "first" not in args:
+
+
+def power_list_query(ask: Any) -> PowerListQuery:
+    """The query for the schema ``ask(document, variables) -> data`` describes."""
+    fields = {f["name"]: f for f in ask(INTROSPECT, {})["__schema"]["queryType"]["fields"]}
+    whole = whole_list()
+    root = next(
+        (
+            name
+            for name in ("powerListPage", "powerList")
+            if name in fields and "first" in {a["name"] for a in fields[name]["args"]}
+        ),
+        None,
+    )
+    if root is None:
         return whole
+    type_name, is_list = named(fields[root]["type"])
     header = (
         "query PowerList($unit: String!, $at: Date, $first: Int!, $after: String) "
-        "{ powerList(unit: $unit, at: $at, first: $first, after: $after) {"
+        f"{{ {root}(unit: $unit, at: $at, first: $first, after: $after) {{"
     )
     if is_list:
         return PowerListQuery(
-            header + ENTRY + "} }", True, "powerList(first, after) returns a list", ()
+            header + ENTRY + "} }", True, f"{root}(first, after) returns a list", (), root=root
         )
     inner = {f["name"]: f for f in ask(TYPE_FIELDS, {"name": type_name})["__type"]["fields"]}
     if "edges" in inner:
@@ -126,10 +139,11 @@ def power_list_query(ask: Any) -> PowerListQuery:
     return PowerListQuery(
         header + selection + "} }",
         True,
-        f"powerList(first: {PAGE_SIZE}, after) → {type_name}: first page, then every page",
+        f"{root}(first: {PAGE_SIZE}, after) → {type_name}: first page, then every page",
         rows,
         cursor,
         more,
+        root,
     )
 
 

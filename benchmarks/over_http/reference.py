@@ -13,7 +13,8 @@ middleware: what the service could cost at best with this schema.
 Both run under the same uvicorn configuration and event loop as ``serve`` (``bootstrap``, from the
 same ``GRAPH_SERVICE_*`` settings). The floor also answers, for the power-list figures,
 ``GET /biggest?at=DAY`` (the unit holding most items that day) and ``GET /usecase?unit=…&at=…``
-(the median time of the power-list use case in this process, whole and first page).
+(the median time of the power-list use case in this process, whole and first page) and
+``POST /encode`` (the time to encode an answer with orjson and with ``json``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import inspect
+import json
 import statistics
 import time
 from collections import Counter
@@ -107,6 +109,32 @@ class Floor:
             answer["errors"] = [error.formatted for error in result.errors]
         return Response(dumps(answer), media_type="application/json")
 
+    async def encode(self, request: Request) -> Response:
+        """Median milliseconds to encode the answer to the posted query: the service's JSON
+        (orjson) against the standard library's as strawberry used it (ADR 0012)."""
+        body = loads(await request.body())
+        assert self.service is not None
+        context = ApiContext(request=request, response=None, service=self.service)
+        result = execute(
+            self.schema,
+            self.document(body["query"]),
+            variable_values=body.get("variables"),
+            context_value=context,
+        )
+        if inspect.isawaitable(result):
+            result = await result
+        assert isinstance(result, ExecutionResult)
+        assert not result.errors, result.errors
+        answer = {"data": result.data}
+
+        def stdlib() -> bytes:
+            return json.dumps(answer, separators=(",", ":")).encode()
+
+        fast, _ = _median_ms(lambda: dumps(answer))
+        slow, _ = _median_ms(stdlib)
+        sizes = {"orjson": len(dumps(answer)), "json": len(stdlib())}
+        return Response(dumps({"orjson_ms": fast, "json_ms": slow, "bytes": sizes}))
+
     async def biggest(self, request: Request) -> Response:
         """The unit holding most distinct items on ``at``, and how many."""
         assert self.service is not None
@@ -147,6 +175,7 @@ class Floor:
                 Route("/healthz", healthz, methods=["GET"]),
                 Route("/biggest", self.biggest, methods=["GET"]),
                 Route("/usecase", self.use_case, methods=["GET"]),
+                Route("/encode", self.encode, methods=["POST"]),
             ],
             lifespan=lifespan,
         )

@@ -24,7 +24,7 @@ from ..served import cli_load
 from . import documents
 from .documents import ASK, JURISDICTION, Persisted, PowerListQuery
 from .load import Job, Result
-from .servers import NOW, VARIANTS, Server, running, start_reference, start_service
+from .servers import BEYOND, NOW, VARIANTS, Server, running, start_reference, start_service
 
 Progress = Callable[[str], None]
 POWER_DAY = "2025-06-30"
@@ -41,7 +41,7 @@ class Options:
     beyond: int = 256  # past saturation, for the event-loop comparison
     compare: bool = False  # also run the "before" and uvloop variants of serve
     beijing: bool = True
-    equal_load: float = 0.7  # open-loop rate: this share of the slower server's throughput
+    equal_load: float = 0.6  # open-loop rate: this share of the slower server's throughput
 
 
 @dataclass(slots=True)
@@ -157,41 +157,40 @@ def _small_query(options: Options, work: Path, progress: Progress, notes: list[s
         notes.append("small query answer: " + _check_same(service, floor, body))
         asks = {name: raw_post(server.port, "/graphql", body) for name, server in named.items()}
         cached = _cache_hit_requests(service, notes)
-        progress("pilot runs (warm-up, and the rate of the equal-load runs)")
-        pilot = {
-            name: load(named[name], asks[name], options, seconds=2.0).rps
-            for name in ("service", "floor")
-        }
-        rate = options.equal_load * min(pilot.values())
-        notes.append(
-            f"equal load: open loop at {rate:,.0f} req/s on both "
-            f"({options.equal_load:.0%} of the slower one's pilot throughput)"
-        )
+        progress("warm-up runs")
+        for name in ("service", "floor", "ceiling"):
+            load(named[name], asks[name], options, seconds=1.0)
         closed: dict[str, list[Result]] = {}
         opened: dict[str, list[Result]] = {}
+        rates: list[float] = []
         for n in range(options.rounds):
             progress(f"round {n + 1} of {options.rounds}")
             plan: list[tuple[str, str, dict[str, Any]]] = [
                 ("service", "service", {}),
                 ("floor", "floor", {}),
                 ("ceiling", "ceiling", {}),
-                ("service@rate", "service", {"rate": rate}),
-                ("floor@rate", "floor", {"rate": rate}),
+                ("service@rate", "service", {}),
+                ("floor@rate", "floor", {}),
             ]
             plan += [(label, "service", {}) for label in cached if label.startswith("cache")]
             if options.compare:
                 beyond = {"connections": options.beyond}
-                plan += [
-                    ("before", "before", {}),
-                    ("uvloop", "uvloop", {}),
-                    ("service@beyond", "service", beyond),
-                    ("before@beyond", "before", beyond),
-                    ("uvloop@beyond", "uvloop", beyond),
-                ]
+                plan += [(name, name, {}) for name in VARIANTS]
+                plan += [("service@beyond", "service", beyond)]
+                plan += [(f"{name}@beyond", name, beyond) for name in BEYOND]
             for label, name, job in plan:
+                if label == "service@rate":  # this round's throughputs: the machine as it is now
+                    slower = min(closed["service"][-1].rps, closed["floor"][-1].rps)
+                    rates.append(options.equal_load * slower)
+                if "@rate" in label:
+                    job = {"rate": rates[-1]}
                 request, status = cached.get(label, (asks[name], 200))
                 result = load(named[name], request, options, status=status, **job)
                 (opened if "@rate" in label else closed).setdefault(label, []).append(result)
+        notes.append(
+            f"equal load: open loop at the same rate on both, {options.equal_load:.0%} of the "
+            f"slower one's throughput in the same round ({spread(rates)} req/s)"
+        )
         return _small_rows(options, closed, opened, cached, notes)
 
 
@@ -314,11 +313,12 @@ def _small_rows(
 
 
 def _variant_rows(options: Options, closed: dict[str, list[Result]]) -> list[Row]:
-    """serve now against before issue 15, and on uvloop, at c and past saturation."""
+    """serve now against before issue 15, on uvloop and with each old choice alone, at c; the
+    first two also past saturation."""
     rows: list[Row] = []
     for suffix, c in (("", options.connections), ("@beyond", options.beyond)):
         now = closed["service" + suffix]
-        for variant in ("before", "uvloop"):
+        for variant in BEYOND if suffix else tuple(VARIANTS):
             runs = closed[variant + suffix]
             ratio = [n.rps / v.rps for n, v in zip(now, runs, strict=True)]
             tails = [p99(v) / p99(n) for n, v in zip(now, runs, strict=True)]
@@ -404,7 +404,7 @@ def _walk(port: int, query: PowerListQuery, unit: str, pages: int | None) -> tup
             data = json.loads(raw)
             if answer.status != 200 or data.get("errors"):
                 raise RuntimeError(f"power list: {raw[:300]!r}")
-            page = data["data"]["powerList"]
+            page = data["data"][query.root]
             rows += len(documents.dig(page, query.rows_path))
             pages = None if pages is None else pages - 1
             if not query.paged or pages == 0 or not documents.dig(page, query.more_path or ()):
@@ -425,13 +425,18 @@ def _power_rounds(
     notes: list[str],
 ) -> list[Row]:
     repeats = 3
-    first, whole, floor_whole, use_case = [], [], [], []
+    first, whole, floor_whole, use_case, encoded = [], [], [], [], []
+    whole_list = {
+        "query": documents.whole_list().document,
+        "variables": {"unit": unit, "at": POWER_DAY},
+    }
     shape = ""
     for n in range(options.rounds):
         progress(f"power list, round {n + 1} of {options.rounds}")
         with httpx.Client(timeout=600) as client:
             timed = client.get(f"{floor.url}/usecase", params={"unit": unit, "at": POWER_DAY})
             use_case.append(timed.json())
+            encoded.append(client.post(f"{floor.url}/encode", json=whole_list).json())
         page = [_walk(service.port, query, unit, 1) for _ in range(repeats)]
         ours = [_walk(service.port, query, unit, None) for _ in range(repeats)]
         theirs = [_walk(floor.port, query, unit, None) for _ in range(repeats)]
@@ -452,7 +457,17 @@ def _power_rounds(
         what += f"; power_list_page(first=200) {page_ms:.2f} ms"
     first_ratio = [f / u for f, u in zip(first, case_ms, strict=True)]
     whole_ratio = [w / f for w, f in zip(whole, floor_whole, strict=True)]
+    fast = statistics.median(e["orjson_ms"] for e in encoded)
+    slow = statistics.median(e["json_ms"] for e in encoded)
+    sizes = encoded[0]["bytes"]
     return [
+        Row(
+            "encode the whole power list: json / orjson",
+            slow / fast,
+            "×",
+            note=f"{slow:.1f} ms → {fast:.2f} ms; {sizes['json'] / 1000:,.0f} KB escaped "
+            f"(\\uXXXX), {sizes['orjson'] / 1000:,.0f} KB in UTF-8",
+        ),
         Row(
             "powerList use case in process",
             statistics.median(case_ms),

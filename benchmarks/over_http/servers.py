@@ -37,10 +37,15 @@ class Variant:
 
 
 NOW = Variant("service")
-VARIANTS = {
-    "before": Variant("before", {**BEFORE, **BEFORE_LOG}, "benchmarks.over_http.stdjson"),
+STDJSON = "benchmarks.over_http.stdjson"
+VARIANTS = {  # serve as before issue 15, on uvloop, and each "before" choice alone
+    "before": Variant("before", {**BEFORE, **BEFORE_LOG}, STDJSON),
     "uvloop": Variant("uvloop", {"GRAPH_SERVICE_LOOP": "uvloop"}),
+    "h11": Variant("h11", {"GRAPH_SERVICE_HTTP": "h11"}),
+    "stdjson": Variant("stdjson", {}, STDJSON),
+    "log-all": Variant("log-all", BEFORE_LOG),
 }
+BEYOND = ("before", "uvloop")  # the variants also loaded past saturation
 
 
 @dataclass
