@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from graph_service.service.synth import SCALES, synthesize
+from seed.synth.dataset import SCALES, synthesize
 
 from ..measure import percentile
 from ..rows import Row
