@@ -3,7 +3,7 @@
 A client in Python must cost far less per request than the servers it measures (the bare
 Starlette ceiling answers ~8,000 requests a second on one core, and the machine has two): httpx
 costs more per request than the ceiling itself. So each connection is an ``asyncio.Protocol``
-that writes the same pre-encoded request bytes and reads the answer's status and
+that writes pre-encoded request bytes (the next of the job's list, cycled) and reads the status and
 ``Content-Length`` from the raw bytes, on uvloop when it is installed.
 
 Two ways to load a server:
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import itertools
 import json
 import os
 import sys
@@ -38,7 +39,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 class Job:
     host: str
     port: int
-    request: str  # latin-1 text of the raw request bytes (JSON carries no bytes)
+    requests: list[str]  # latin-1 texts of raw requests (JSON carries no bytes), sent in turn
     connections: int
     seconds: float  # measured window
     warmup: float = 1.0
@@ -96,7 +97,7 @@ class _Connection(asyncio.Protocol):
     def send(self, started: float) -> None:
         assert self.transport is not None
         self.busy, self.started = True, started
-        self.transport.write(self.run.request)
+        self.transport.write(next(self.run.requests))
 
     def data_received(self, data: bytes) -> None:
         self.buffer += data
@@ -126,7 +127,7 @@ class _Connection(asyncio.Protocol):
 class _Run:
     def __init__(self, job: Job) -> None:
         self.job = job
-        self.request = job.request.encode("latin-1")
+        self.requests = itertools.cycle([r.encode("latin-1") for r in job.requests])
         self.result = Result()
         self.measuring = False
         self.stopping = False
