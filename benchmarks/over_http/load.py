@@ -211,7 +211,9 @@ def main() -> int:
     job = Job(**json.loads(sys.stdin.read()))
     result = measure(job)
     out: dict[str, Any] = asdict(result)
+    os.set_blocking(sys.stdout.fileno(), True)  # the event loop may have left the pipe non-blocking
     sys.stdout.write(json.dumps(out))
+    sys.stdout.flush()
     return 0
 
 
