@@ -14,7 +14,8 @@ Two ways to load a server:
   connections; a request due while its connection is busy waits, and its latency counts from when
   it was due (no coordinated omission): the latencies at a given load.
 
-Run as ``python -m benchmarks.over_http.load`` with a JSON job on stdin; prints one JSON result.
+Run as ``python -m benchmarks.over_http.load OUT`` with a JSON job on stdin; writes the JSON result
+to the file ``OUT`` (a result holds every latency: more than a pipe's buffer).
 The CPU time of the server's process (``pid``) is read from ``/proc`` at the start and the end of
 the measured window, so CPU per request is the server's own.
 """
@@ -211,9 +212,7 @@ def main() -> int:
     job = Job(**json.loads(sys.stdin.read()))
     result = measure(job)
     out: dict[str, Any] = asdict(result)
-    os.set_blocking(sys.stdout.fileno(), True)  # the event loop may have left the pipe non-blocking
-    sys.stdout.write(json.dumps(out))
-    sys.stdout.flush()
+    Path(sys.argv[1]).write_text(json.dumps(out), encoding="utf-8")
     return 0
 
 

@@ -9,6 +9,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -77,17 +78,23 @@ def load(server: Server, requests: str | list[str], options: Options, **job: Any
         pid=server.pid,
         **job,
     )
+    handle, name = tempfile.mkstemp(prefix="load-", suffix=".json")
+    os.close(handle)
+    out = Path(name)
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.over_http.load"],
+        [sys.executable, "-m", "benchmarks.over_http.load", str(out)],
         input=json.dumps(asdict(spec)),
         capture_output=True,
         text=True,
         check=False,
         timeout=spec.seconds + spec.warmup + 120,
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"the load generator failed:\n{done.stderr[-4000:]}")
-    result = Result(**json.loads(done.stdout))
+    try:
+        if done.returncode != 0:
+            raise RuntimeError(f"the load generator failed:\n{done.stderr[-4000:]}")
+        result = Result(**json.loads(out.read_text(encoding="utf-8")))
+    finally:
+        out.unlink()
     if result.failures:
         raise RuntimeError(f"{server.name}: failed answers {result.failures}")
     return result
