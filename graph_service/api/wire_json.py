@@ -1,11 +1,12 @@
 """JSON on the wire: request and response bodies are read and written with orjson (ADR 0012).
 
 orjson writes UTF-8 bytes directly (the standard library builds a ``str`` of ``\\uXXXX`` escapes
-for every Chinese character, which Starlette then encodes again): encoding Beijing's largest power
-list takes 0.95 ms instead of 14.6 ms. It is also stricter than ``json``: ``NaN``, ``Infinity``
-and invalid UTF-8 are refused, as RFC 8259 asks. ``JSONDecodeError`` is ``json``'s (orjson's
-subclasses it), so callers catch the same exception as before. Everything that answers GraphQL
-over HTTP encodes through ``dumps``, so two paths answering the same request give the same bytes.
+for every Chinese character, which Starlette then encodes again): Beijing's largest power list is
+encoded about 13 times as fast, and is a sixth smaller. It is also stricter than ``json``:
+``NaN``, ``Infinity`` and invalid UTF-8 are refused, as RFC 8259 asks. ``JSONDecodeError`` is
+``json``'s (orjson's subclasses it), so callers catch the same exception as before. Everything
+that answers GraphQL over HTTP should encode through ``dumps``, so that two paths answering the
+same request give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from json import JSONDecodeError
 from typing import Any
 
 import orjson
-from starlette.responses import JSONResponse
 
 
 def dumps(value: object) -> bytes:
@@ -27,11 +27,4 @@ def loads(data: str | bytes) -> Any:
     return orjson.loads(data)
 
 
-class FastJSONResponse(JSONResponse):
-    """Starlette's ``JSONResponse``, rendered by ``dumps``."""
-
-    def render(self, content: object) -> bytes:
-        return dumps(content)
-
-
-__all__ = ["FastJSONResponse", "JSONDecodeError", "dumps", "loads"]
+__all__ = ["JSONDecodeError", "dumps", "loads"]
