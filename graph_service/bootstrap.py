@@ -176,7 +176,7 @@ async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
 
 
 def uvicorn_config(app: ASGIApp, settings: Settings) -> uvicorn.Config:
-    """How uvicorn serves ``app`` (ADR 0012), shared with the HTTP benchmark's reference servers.
+    """How uvicorn serves ``app`` (ADR 0013), shared with the HTTP benchmark's reference servers.
 
     The HTTP parser is named, not ``auto``: a missing httptools must fail at start, not fall back
     silently to h11. Websockets (subscriptions) use the sans-I/O protocol of ``websockets``.
@@ -195,7 +195,7 @@ def uvicorn_config(app: ASGIApp, settings: Settings) -> uvicorn.Config:
 
 
 def event_loop_factory(settings: Settings) -> Callable[[], asyncio.AbstractEventLoop]:
-    """The event loop ``serve`` runs on: the standard library's, or uvloop's (ADR 0012)."""
+    """The event loop ``serve`` runs on: the standard library's, or uvloop's (ADR 0013)."""
     if settings.loop == "uvloop":
         import uvloop
 

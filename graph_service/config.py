@@ -58,7 +58,7 @@ class Settings:
     document_prefix: str = "京大司"  # numbers of the bureau's documents: 京大司协〔2026〕3号
     dispute_deadlines: tuple[tuple[str, int], ...] = ()  # "negotiating=30,coordinating=60" (days)
     http: str = "httptools"  # uvicorn's HTTP/1.1 parser: httptools (C), or h11 (pure Python)
-    loop: str = "asyncio"  # the event loop: asyncio (stdlib) or uvloop (ADR 0012)
+    loop: str = "asyncio"  # the event loop: asyncio (stdlib) or uvloop (ADR 0013)
     access_log_every: int = 0  # 0: only errors and slow requests; 1: every request; N: 1 in N
     slow_request: float = 1.0  # seconds: a request this slow is always logged
 

@@ -17,7 +17,7 @@ the ceiling (when persisted documents exist); and on the synthetic Beijing datas
 of the unit holding most items: the first page over HTTP against the use case's own time in
 process, the whole list over HTTP against the floor. ``--compare`` also runs ``serve`` as it was
 before the serving-stack changes (h11, stdlib json, a log line per request) and on uvloop, at 64
-and 256 connections (ADR 0012). The load average is printed at the start and the end.
+and 256 connections (ADR 0013). The load average is printed at the start and the end.
 """
 
 from __future__ import annotations

@@ -111,7 +111,7 @@ class Floor:
 
     async def encode(self, request: Request) -> Response:
         """Median milliseconds to encode the answer to the posted query: the service's JSON
-        (orjson) against the standard library's as strawberry used it (ADR 0012)."""
+        (orjson) against the standard library's as strawberry used it (ADR 0013)."""
         body = loads(await request.body())
         assert self.service is not None
         context = ApiContext(request=request, response=None, service=self.service)

@@ -5,7 +5,7 @@
 writes the metrics from it when the response is sent, and an access log line when ``AccessLog``
 wants one: always for an error or a slow request, otherwise only every request or one in N as
 configured (by default none: a line per request was 5% of a small query's time in issue 15's
-profile; ADR 0012).
+profile; ADR 0013).
 
 ``Metrics`` owns one prometheus-client registry per app (so tests can build many apps), served
 at ``/metrics``: requests by operation and outcome with latency histograms, HTTP responses by

@@ -1,4 +1,4 @@
-"""JSON on the wire: request and response bodies are read and written with orjson (ADR 0012).
+"""JSON on the wire: request and response bodies are read and written with orjson (ADR 0013).
 
 orjson writes UTF-8 bytes directly (the standard library builds a ``str`` of ``\\uXXXX`` escapes
 for every Chinese character, which Starlette then encodes again): Beijing's largest power list is

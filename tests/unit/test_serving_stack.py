@@ -1,4 +1,4 @@
-"""The serving stack of ADR 0012: httptools named (no silent fall-back to h11), the event loop as
+"""The serving stack of ADR 0013: httptools named (no silent fall-back to h11), the event loop as
 configured, orjson bodies, and which requests get an access log line."""
 
 from __future__ import annotations
