@@ -11,7 +11,7 @@ NEO4J_DIR := tests/neo4j
 NEO4J_JARS := $(NEO4J_DIR)/target/dependency
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-lists bench-abuse bench-web bench-fast-path bench-stores web web-check documents browser clean audit-deps neo4j neo4j-deps
+.PHONY: help install serve test lint typecheck unit check-system schema seed bench bench-http bench-lists bench-abuse bench-web bench-fast-path bench-stores web web-check documents browser clean audit-deps neo4j neo4j-deps
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ neo4j: install neo4j-deps ## Run the test Neo4j 5 (Bolt on 127.0.0.1:$(NEO4J_POR
 
 bench: install ## Run the benchmarks (on demand; prints figures beside targets)
 	$(BIN)/python -m benchmarks
+
+bench-http: install ## The service over HTTP vs bare graphql-core and Starlette (on demand; ~10 min)
+	$(BIN)/python -m benchmarks http
 
 bench-lists: install ## Benchmark power-list spreadsheets: import and export of 2,000 rows
 	$(BIN)/python -m benchmarks.power_lists

@@ -1,6 +1,8 @@
 """``python -m benchmarks [--scale beijing|small] [--seed N] [--queries N]``: one run, one table.
 
 ``python -m benchmarks writes …``: the change log's write figures, end to end (``writes.py``).
+``python -m benchmarks http …``: the service over HTTP against graphql-core and bare Starlette
+(``over_http/``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
         from .writes import main as writes
 
         return writes(args_given[1:])
+    if args_given[:1] == ["http"]:
+        from .over_http import main as http
+
+        return http(args_given[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--scale", choices=sorted(SCALES), default="beijing")
     parser.add_argument("--seed", type=int, default=2020)

@@ -7,6 +7,7 @@ factory so that the app's lifespan owns it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import signal
@@ -17,10 +18,12 @@ from functools import partial
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.types import ASGIApp
 
 from graph_service.api import create_app
 from graph_service.api.health import StoreStatus
 from graph_service.api.limits import RequestLimits
+from graph_service.api.observe import AccessLog
 from graph_service.config import Settings, SettingsError, StoreKind
 from graph_service.domain.errors import StoreUnavailableError
 from graph_service.engine.projection import Projection
@@ -118,6 +121,7 @@ def build_app(settings: Settings) -> Starlette:
         require_token=settings.require_token,
         cors_origins=settings.cors_origins,
         response_cache=(settings.response_cache_entries, settings.response_cache_bytes),
+        access_log=AccessLog(settings.access_log_every, settings.slow_request),
     )
 
 
@@ -163,20 +167,40 @@ async def serve(settings: Settings, *, on_ready: Callable[[str], None]) -> None:
     after the graceful shutdown) so the process exits cleanly. Raises ``StoreUnavailableError``
     if the app never started (the lifespan failed: the cause is logged).
     """
-    config = uvicorn.Config(
-        build_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        log_config=None,  # the command line configured logging (graph_service.logs)
-        access_log=False,  # the request gate writes one line per request, with its id
-        lifespan="on",
-    )
+    config = uvicorn_config(build_app(settings), settings)
     server = _AnnouncingServer(config, lambda: on_ready(settings.graphql_url))
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     await server.serve()
     if not server.started:
         raise StoreUnavailableError("the service did not start (see the log above)")
+
+
+def uvicorn_config(app: ASGIApp, settings: Settings) -> uvicorn.Config:
+    """How uvicorn serves ``app`` (ADR 0013), shared with the HTTP benchmark's reference servers.
+
+    The HTTP parser is named, not ``auto``: a missing httptools must fail at start, not fall back
+    silently to h11. Websockets (subscriptions) use the sans-I/O protocol of ``websockets``.
+    """
+    return uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        http=settings.http,
+        ws="websockets-sansio",  # what "auto" picks; the legacy "websockets" one is deprecated
+        log_level=settings.log_level,
+        log_config=None,  # the command line configured logging (graph_service.logs)
+        access_log=False,  # the request gate logs requests (errors, slow ones, a sample)
+        lifespan="on",
+    )
+
+
+def event_loop_factory(settings: Settings) -> Callable[[], asyncio.AbstractEventLoop]:
+    """The event loop ``serve`` runs on: the standard library's, or uvloop's (ADR 0013)."""
+    if settings.loop == "uvloop":
+        import uvloop
+
+        return uvloop.new_event_loop
+    return asyncio.new_event_loop
 
 
 class _AnnouncingServer(uvicorn.Server):

@@ -88,6 +88,7 @@ def serve(
     The embedded FalkorDB is started in the data dir and stopped on exit (Ctrl-C or SIGTERM).
     An empty data dir is first loaded with the Daxing seed unless --no-seed is given.
     """
+    from graph_service.bootstrap import event_loop_factory
     from graph_service.bootstrap import serve as run
 
     settings = _settings(host=host, port=port, data_dir=data_dir, seed_on_empty=seed)
@@ -103,7 +104,8 @@ def serve(
         out.print(f"GraphQL API ready at {url}", soft_wrap=True)
 
     try:
-        asyncio.run(run(settings, on_ready=announce))
+        with asyncio.Runner(loop_factory=event_loop_factory(settings)) as runner:
+            runner.run(run(settings, on_ready=announce))
     except KeyboardInterrupt:
         pass
     except AuthorityGraphError as error:

@@ -14,6 +14,8 @@ from enum import StrEnum
 from pathlib import Path
 
 ENV_PREFIX = "GRAPH_SERVICE_"
+HTTP_PARSERS = ("httptools", "h11")
+EVENT_LOOPS = ("asyncio", "uvloop")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -55,6 +57,10 @@ class Settings:
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; none by default
     document_prefix: str = "京大司"  # numbers of the bureau's documents: 京大司协〔2026〕3号
     dispute_deadlines: tuple[tuple[str, int], ...] = ()  # "negotiating=30,coordinating=60" (days)
+    http: str = "httptools"  # uvicorn's HTTP/1.1 parser: httptools (C), or h11 (pure Python)
+    loop: str = "asyncio"  # the event loop: asyncio (stdlib) or uvloop (ADR 0013)
+    access_log_every: int = 0  # 0: only errors and slow requests; 1: every request; N: 1 in N
+    slow_request: float = 1.0  # seconds: a request this slow is always logged
 
     @property
     def graphql_url(self) -> str:
@@ -109,6 +115,14 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: object 
         values["dispute_deadlines"] = parse_deadlines(raw, ENV_PREFIX + "DISPUTE_DEADLINES")
     if (raw := env.get(ENV_PREFIX + "LOG_FORMAT")) is not None and raw:
         values["log_format"] = _choice(raw, ENV_PREFIX + "LOG_FORMAT", ("auto", "json", "text"))
+    if (raw := env.get(ENV_PREFIX + "HTTP")) is not None and raw:
+        values["http"] = _choice(raw, ENV_PREFIX + "HTTP", HTTP_PARSERS)
+    if (raw := env.get(ENV_PREFIX + "LOOP")) is not None and raw:
+        values["loop"] = _choice(raw, ENV_PREFIX + "LOOP", EVENT_LOOPS)
+    if (raw := env.get(ENV_PREFIX + "ACCESS_LOG")) is not None and raw:
+        values["access_log_every"] = parse_access_log(raw, ENV_PREFIX + "ACCESS_LOG")
+    if (raw := env.get(ENV_PREFIX + "SLOW_REQUEST")) is not None and raw:
+        values["slow_request"] = _timeout(raw, ENV_PREFIX + "SLOW_REQUEST")
     for name, value in overrides.items():
         if name not in Settings.__dataclass_fields__:
             raise SettingsError(f"unknown setting '{name}'")
@@ -137,6 +151,17 @@ def parse_origins(raw: str, name: str = "cors_origins") -> tuple[str, ...]:
         if origin != "*" and not well_formed:
             raise SettingsError(f"{name}: origins look like https://host[:port], not {origin!r}")
     return origins
+
+
+def parse_access_log(raw: str, name: str = "access_log") -> int:
+    """``off`` -> 0 (errors and slow requests only), ``all`` -> 1, ``sample:N`` -> N (1 in N)."""
+    value = raw.strip().lower()
+    if value in {"off", "all"}:
+        return 0 if value == "off" else 1
+    kind, _, every = value.partition(":")
+    if kind == "sample" and every.isdigit() and int(every) > 0:
+        return int(every)
+    raise SettingsError(f"{name} must be off, all or sample:N (N a positive number), not '{raw}'")
 
 
 def _normalised(settings: Settings) -> Settings:

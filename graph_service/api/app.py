@@ -31,7 +31,7 @@ from .gate import LOOPBACK_HOSTS, RequestGate
 from .graphql_view import GraphQLView
 from .health import StoreProbe, StoreStatus, healthz, readiness
 from .limits import RequestLimits
-from .observe import Metrics
+from .observe import AccessLog, Metrics
 from .response_cache import ENTRIES, MAX_BYTES, ResponseCache
 from .schema import build_schema
 from .web import app_page, static_files
@@ -53,6 +53,7 @@ def create_app(
     cors_origins: Sequence[str] = (),
     fast_path: bool = True,
     response_cache: tuple[int, int] | None = (ENTRIES, MAX_BYTES),
+    access_log: AccessLog | None = None,
 ) -> Starlette:
     """An app whose lifespan enters ``open_service()`` and serves the service it yields.
 
@@ -61,7 +62,8 @@ def create_app(
     ``*``) allowed to call the API from another site; with none, browsers keep cross-origin pages
     out. ``fast_path``: run repeated queries on the fast path (``fast_path.py``);
     ``response_cache``: (entries, bytes) of the cache of answers by revision, ``None`` for none
-    (``response_cache.py``).
+    (``response_cache.py``). ``access_log`` says which requests get a log line (errors and slow
+    ones by default).
     """
     limits = limits or RequestLimits()
 
@@ -90,7 +92,13 @@ def create_app(
         responses=ResponseCache(*response_cache) if response_cache is not None else None,
     )
     middleware = [
-        Middleware(RequestGate, limits=limits, allowed_hosts=tuple(allowed_hosts), metrics=metrics)
+        Middleware(
+            RequestGate,
+            limits=limits,
+            allowed_hosts=tuple(allowed_hosts),
+            metrics=metrics,
+            access_log=access_log,
+        )
     ]
     if cors_origins:  # inside the gate: preflights pass its host check and get its headers
         middleware.append(

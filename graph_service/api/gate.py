@@ -10,7 +10,8 @@ In order:
    read, a streamed body as soon as it passes the limit (``413 BODY_TOO_LARGE``);
 4. security headers on every response (a ``'self'``-based content security policy, no sniffing,
    no framing, no referrer);
-5. one access log line and the metrics when the response has been sent.
+5. the metrics when the response has been sent, and an access log line when ``AccessLog`` wants
+   one (errors and slow requests always; the others as configured, none by default).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .graphql_view import error_response, negotiate
 from .limits import BODY_TOO_LARGE, HOST_NOT_ALLOWED, RequestLimits
-from .observe import Metrics, RequestState, begin_request
+from .observe import AccessLog, Metrics, RequestState, begin_request
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 CONTENT_SECURITY_POLICY = (
@@ -54,12 +55,19 @@ class RequestGate:
     """Pure ASGI middleware (no buffering: the body limit applies while it streams in)."""
 
     def __init__(
-        self, app: ASGIApp, *, limits: RequestLimits, allowed_hosts: Iterable[str], metrics: Metrics
+        self,
+        app: ASGIApp,
+        *,
+        limits: RequestLimits,
+        allowed_hosts: Iterable[str],
+        metrics: Metrics,
+        access_log: AccessLog | None = None,
     ) -> None:
         self.app = app
         self.limits = limits
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
         self.metrics = metrics
+        self.access_log = access_log or AccessLog()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -99,16 +107,19 @@ class RequestGate:
                 await self._too_large(limit)(scope, receive, send_with_headers)
         finally:
             route = scope["path"] if scope["path"] in _ROUTES else "other"
-            self.metrics.observe(state, route, int(status["code"]))
-            access_log.info(
-                "request",
-                method=scope["method"],
-                path=route,
-                status=status["code"],
-                operation=state.operation,
-                outcome=state.outcome,
-                ms=round(_elapsed_ms(state), 1),
-            )
+            code = int(status["code"])
+            self.metrics.observe(state, route, code)
+            seconds = time.perf_counter() - state.started
+            if self.access_log.wanted(state, code, seconds):
+                access_log.info(
+                    "request",
+                    method=scope["method"],
+                    path=route,
+                    status=code,
+                    operation=state.operation,
+                    outcome=state.outcome,
+                    ms=round(seconds * 1000, 1),
+                )
             structlog.contextvars.unbind_contextvars("request_id", "principal")
 
     def _refusal(self, scope: Scope, headers: Headers) -> Any:
@@ -146,7 +157,3 @@ def _counting(receive: Receive, limit: int) -> Receive:
         return message
 
     return wrapped
-
-
-def _elapsed_ms(state: RequestState) -> float:
-    return (time.perf_counter() - state.started) * 1000

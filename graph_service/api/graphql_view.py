@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,10 +37,11 @@ from graphql.error import GraphQLSyntaxError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
@@ -60,6 +60,7 @@ from .persisted import PERSISTED_QUERY_NOT_FOUND, lookup
 from .prepared import DocumentCache
 from .response_cache import ResponseCache, begin_exchange, current_exchange
 from .web import graphiql_html
+from .wire_json import dumps, loads
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -67,8 +68,23 @@ _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 _INLINE_BODY = 256 * 1024
 
 
+class _TextFrames(ASGIWebSocketAdapter):
+    """Subscription messages as text frames (graphql-transport-ws), from the view's UTF-8 JSON."""
+
+    async def send_json(self, message: Any) -> None:
+        try:
+            await self.ws.send_text(dumps(message).decode())
+        except WebSocketDisconnect as error:
+            raise WebSocketDisconnected from error
+
+
 class GraphQLView(GraphQL[ApiContext, None]):
-    """Strawberry's ASGI view with the negotiation, body checks and timeouts described above."""
+    """Strawberry's ASGI view with the negotiation, body checks and timeouts described above.
+
+    Bodies are read and written with orjson (``wire_json``); websocket messages stay text frames.
+    """
+
+    websocket_adapter_class = _TextFrames
 
     def __init__(
         self,
@@ -197,9 +213,12 @@ class GraphQLView(GraphQL[ApiContext, None]):
         assert isinstance(decoded, dict)
         return decoded
 
+    def encode_json(self, data: object) -> bytes:
+        return dumps(data)
+
     def decode_json(self, data: str | bytes) -> object:
         try:
-            decoded = json.loads(data)
+            decoded = loads(data)
         except (RecursionError, UnicodeDecodeError, ValueError) as error:
             raise HTTPException(400, "Unable to parse request body as JSON") from error
         if not isinstance(decoded, dict):

@@ -2,7 +2,10 @@
 
 ``RequestState`` lives in a context variable for the duration of one HTTP request: the gate
 (``gate.py``) creates it, the GraphQL view fills in the operation and its outcome, and the gate
-writes the access log line and the metrics from it when the response is sent.
+writes the metrics from it when the response is sent, and an access log line when ``AccessLog``
+wants one: always for an error or a slow request, otherwise only every request or one in N as
+configured (by default none: a line per request was 5% of a small query's time in issue 15's
+profile; ADR 0013).
 
 ``Metrics`` owns one prometheus-client registry per app (so tests can build many apps), served
 at ``/metrics``: requests by operation and outcome with latency histograms, HTTP responses by
@@ -13,6 +16,7 @@ size, findings by kind on today's date, revision and export lag).
 
 from __future__ import annotations
 
+import itertools
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -42,6 +46,26 @@ class RequestState:
     operation_type: str | None = None  # query / mutation
     operation: str = "-"  # root fields of the operation run, e.g. "jurisdiction"
     outcome: str = "-"  # "ok" or the first error's code
+
+
+class AccessLog:
+    """Which requests get an access log line (``GRAPH_SERVICE_ACCESS_LOG``).
+
+    ``every`` 0 logs only errors (HTTP status 400 and above, or a GraphQL error code) and
+    requests slower than ``slow_seconds``; 1 logs every request; N also one in N of the others.
+    """
+
+    def __init__(self, every: int = 0, slow_seconds: float = 1.0) -> None:
+        self.every = every
+        self.slow_seconds = slow_seconds
+        self._seen = itertools.count(1)
+
+    def wanted(self, state: RequestState, status: int, seconds: float) -> bool:
+        if status >= 400 or state.outcome not in ("ok", "-") or seconds >= self.slow_seconds:
+            return True
+        if self.every == 0:
+            return False
+        return self.every == 1 or next(self._seen) % self.every == 0
 
 
 _current: ContextVar[RequestState | None] = ContextVar("graph_request", default=None)

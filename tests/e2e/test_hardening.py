@@ -84,9 +84,16 @@ def test_a_malformed_body_keeps_the_connection_open(served: Served, body: bytes)
         connection.close()
 
 
-def test_logs_are_json_lines_with_the_request_id(served: Served) -> None:
-    response = httpx.get(f"{served.url}/healthz", headers={"x-request-id": "log-check-1"})
-    assert response.status_code == 200
+def test_errors_are_logged_as_json_lines_with_the_request_id(served: Served) -> None:
+    # by default (GRAPH_SERVICE_ACCESS_LOG=off) a plain success gets no line, an error always does
+    fine = httpx.get(f"{served.url}/healthz", headers={"x-request-id": "log-check-ok"})
+    assert fine.status_code == 200
+    refused = httpx.post(
+        f"{served.url}/graphql",
+        content=b"null",
+        headers={"x-request-id": "log-check-1", "content-type": "application/json"},
+    )
+    assert refused.status_code == 400
     assert served.stderr is not None
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
@@ -94,8 +101,9 @@ def test_logs_are_json_lines_with_the_request_id(served: Served) -> None:
         mine = [line for line in lines if line.get("request_id") == "log-check-1"]
         if mine:
             assert mine[0]["event"] == "request"
-            assert mine[0]["status"] == 200
+            assert mine[0]["status"] == 400
             assert mine[0]["principal"] == "anonymous"
+            assert not [line for line in lines if line.get("request_id") == "log-check-ok"]
             return
         time.sleep(0.1)
     pytest.fail("no log line carries the request id")

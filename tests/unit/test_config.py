@@ -136,3 +136,37 @@ def test_cors_origins_come_from_the_environment_and_default_to_none() -> None:
 def test_a_malformed_cors_origin_is_refused_naming_the_variable(origin: str) -> None:
     with pytest.raises(SettingsError, match="GRAPH_SERVICE_CORS_ORIGINS"):
         load_settings({"GRAPH_SERVICE_CORS_ORIGINS": origin})
+
+
+def test_serving_stack_settings_from_the_environment() -> None:
+    defaults = load_settings({})
+    assert (defaults.http, defaults.loop, defaults.access_log_every) == ("httptools", "asyncio", 0)
+    settings = load_settings(
+        {
+            "GRAPH_SERVICE_HTTP": "H11",
+            "GRAPH_SERVICE_LOOP": "uvloop",
+            "GRAPH_SERVICE_ACCESS_LOG": "sample:50",
+            "GRAPH_SERVICE_SLOW_REQUEST": "0.25",
+        }
+    )
+    assert (settings.http, settings.loop) == ("h11", "uvloop")
+    assert settings.access_log_every == 50
+    assert settings.slow_request == 0.25
+    assert load_settings({"GRAPH_SERVICE_ACCESS_LOG": "all"}).access_log_every == 1
+    assert load_settings({"GRAPH_SERVICE_ACCESS_LOG": "off"}).access_log_every == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("HTTP", "zttp", "must be one of httptools, h11"),
+        ("LOOP", "trio", "must be one of asyncio, uvloop"),
+        ("ACCESS_LOG", "sample:0", "off, all or sample:N"),
+        ("ACCESS_LOG", "some", "off, all or sample:N"),
+        ("SLOW_REQUEST", "soon", "a number of seconds"),
+    ],
+)
+def test_bad_serving_stack_settings_name_the_variable(name: str, value: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message) as raised:
+        load_settings({f"GRAPH_SERVICE_{name}": value})
+    assert f"GRAPH_SERVICE_{name}" in str(raised.value)

@@ -1,0 +1,34 @@
+"""The HTTP benchmark's own tools keep working: its load generator against its ceiling server.
+
+Not a speed test (the figures are ``python -m benchmarks http``'s): it checks that the raw client
+reads keep-alive answers correctly in both loops, counts the server's CPU, and reports a wrong
+status instead of counting it as an answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.over_http.load import Job, measure
+from benchmarks.over_http.run import raw_get, raw_post
+from benchmarks.over_http.servers import running, start_reference
+
+
+def test_the_load_generator_reads_answers_from_a_served_process(tmp_path: Path) -> None:
+    with running([start_reference("ceiling", tmp_path)]) as [ceiling]:
+        ask = raw_post(ceiling.port, "/graphql", b'{"query": "{ __typename }"}')
+        closed = measure(Job("127.0.0.1", ceiling.port, [ask], 4, 0.5, warmup=0.2, pid=ceiling.pid))
+        assert closed.requests > 20
+        assert not closed.failures
+        assert len(closed.latencies_ms) == closed.requests
+        assert 0 < min(closed.latencies_ms) <= max(closed.latencies_ms) < 5000
+        assert closed.cpu_seconds is not None
+        assert closed.body_bytes > 60  # the head and the fixed JSON
+
+        opened = measure(Job("127.0.0.1", ceiling.port, [ask], 4, 0.5, warmup=0.2, rate=100))
+        assert 30 <= opened.requests <= 70
+        assert not opened.failures
+
+        missing = raw_get(ceiling.port, "/nowhere")
+        refused = measure(Job("127.0.0.1", ceiling.port, [missing], 1, 0.3, warmup=0.1))
+        assert refused.failures.get("HTTP 404", 0) > 0
