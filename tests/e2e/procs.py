@@ -44,9 +44,21 @@ def serve_process(directory: Path, *extra: str) -> Iterator[Served]:
         _wait_ready(process, url, stderr)
         yield Served(process, url, stdout, children_of(process.pid), stderr)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
+        _stop(process)
+        # A killed service leaves its embedded FalkorDB running (it lives in its own session).
+        stop_processes_under(directory)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM and wait (a clean shutdown also stops the embedded FalkorDB); kill when stuck."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 def _wait_ready(process: subprocess.Popen[bytes], url: str, stderr: Path) -> None:
