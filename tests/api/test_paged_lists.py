@@ -18,6 +18,7 @@ import pytest_asyncio
 from starlette.applications import Starlette
 
 from graph_service.service import load_document
+from tests.reviewed import approved
 
 from .conftest import data, gql, issue, service_of
 
@@ -60,7 +61,17 @@ async def bureau(app: Starlette) -> str:
         "entries": [{"item": i, "role": "PRIMARY", "mode": "ORIGINAL"} for i in ENTRIES],
     }
     items = [{"code": i, "name": f"事项{i}", "category": "penalty"} for i in ENTRIES]
-    await load_document(ctx, {"items": items, "published_lists": [published]}, by="test")
+    assign = approved(
+        {
+            "id": "a-x",
+            "kind": "assign",
+            "effective": "2020-01-01",
+            "items": ENTRIES,
+            "to": ["health"],
+        }
+    )
+    document = {"items": items, "acts": [assign], "published_lists": [published]}
+    await load_document(ctx, document, by="test")
     unit = next(u for u in ctx.projection.dataset.units if u.id == "xingfeng")
     for name in RENAMES:
         renamed = unit.model_dump(mode="json", by_alias=True) | {"name": name}
@@ -103,14 +114,16 @@ def power_page(client: httpx.AsyncClient, unit: str) -> Fetch:
     return fetch
 
 
-@pytest.mark.parametrize("unit", ["chengguan", "market", "xingfeng"])
-@pytest.mark.parametrize("first", [1, 2, 200])
+@pytest.mark.parametrize("unit", ["health", "chengguan", "xingfeng"])
+@pytest.mark.parametrize("first", [1, 2, 4, 200])
 async def test_power_list_pages_concatenate_to_the_power_list(
-    client: httpx.AsyncClient, unit: str, first: int
+    client: httpx.AsyncClient, bureau: str, unit: str, first: int
 ) -> None:
     query = f'{{ powerList(unit: "{unit}", at: "2021-01-01") {{ {POWER} }} }}'
     whole = (await data(client, query))["powerList"]
     assert whole, "the small dataset gives every unit asked about something to hold"
+    if unit == "health":  # its own two items and the seven assigned above
+        assert len(whole) == 2 + len(ENTRIES)
     nodes, totals = await walk(power_page(client, unit), first)
     assert nodes == whole
     assert set(totals) == {len(whole)}
@@ -163,13 +176,21 @@ async def test_disputes_pages_concatenate_newest_first(
     }
 
 
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def units(app: Starlette) -> dict[str, str]:
+    return {
+        "xingfeng": await issue(app, "unit", name="xf-paging", unit="xingfeng"),
+        "chengguan": await issue(app, "unit", name="cg-paging", unit="chengguan"),
+    }
+
+
 async def test_disputes_page_shows_a_unit_only_its_own(
-    app: Starlette, client: httpx.AsyncClient, bureau: str
+    client: httpx.AsyncClient, bureau: str, units: dict[str, str]
 ) -> None:
-    outsider = await issue(app, "unit", name="xf-paging", unit="xingfeng")
+    outsider = units["xingfeng"]
     seen = await data(client, "{ disputesPage(first: 200) { totalCount } }", token=outsider)
     assert seen["disputesPage"]["totalCount"] == 0
-    party = await issue(app, "unit", name="cg-paging", unit="chengguan")
+    party = units["chengguan"]
     seen = await data(client, "{ disputesPage(first: 200) { totalCount } }", token=party)
     assert seen["disputesPage"]["totalCount"] == len(DISPUTES)
 
