@@ -299,9 +299,12 @@ def _writes(projection: Projection, delegation: Act) -> list[Row]:
 
 def _biggest_unit(projection: Projection, candidates: int = 10) -> str:
     """The unit with the longest power list on a day after the rounds' (so that none of their
-    lists is kept), among the ``candidates`` that ever held the most items."""
-    held = Counter(unit for unit, _ in {(h.unit, h.item) for h in projection.holdings()})
+    lists is kept), among the ``candidates`` holding the most items that day (at Beijing scale
+    a district's city-management bureau: 1,304 rows)."""
     day = FINDINGS_DAY + timedelta(days=1)
+    held = Counter(
+        unit for unit, _ in {(h.unit, h.item) for h in projection.holdings() if h.valid_on(day)}
+    )
     likely = [unit for unit, _ in held.most_common(candidates)]
     return max(likely, key=lambda unit: len(projection.power_list(unit, day)))
 
