@@ -297,16 +297,14 @@ def _writes(projection: Projection, delegation: Act) -> list[Row]:
     return rows
 
 
-def _biggest_unit(projection: Projection, candidates: int = 10) -> str:
+def _biggest_unit(projection: Projection) -> str:
     """The unit with the longest power list on a day after the rounds' (so that none of their
-    lists is kept), among the ``candidates`` holding the most items that day (at Beijing scale
-    a district's city-management bureau: 1,304 rows)."""
+    lists is kept): at Beijing scale a district's city-management bureau, 1,304 rows. Every unit
+    is asked (seconds): the items held are no guide, since a row is an (item, role, mode) and a
+    bureau that delegated an item to some towns lists it both as PRIMARY and as SUPERVISOR."""
     day = FINDINGS_DAY + timedelta(days=1)
-    held = Counter(
-        unit for unit, _ in {(h.unit, h.item) for h in projection.holdings() if h.valid_on(day)}
-    )
-    likely = [unit for unit, _ in held.most_common(candidates)]
-    return max(likely, key=lambda unit: len(projection.power_list(unit, day)))
+    units = sorted(projection.records.units)
+    return max(units, key=lambda unit: len(projection.power_list(unit, day)))
 
 
 def _load(
