@@ -2,10 +2,11 @@
 
 Findings for a day cost a whole pass over the holdings (0.4–0.6 s at Beijing scale) and a power
 list a pass over a unit's holdings (20–40 ms for a town office, ~1 s for a district bureau that
-delegated hundreds of items), yet both are pure functions of the state: every page of the same list, and every request of the same revision, would redo the same
-work. ``StateCache`` keeps them, bounded and least-recently-used first out, beside the state they
-were computed from; ``Projection`` drops the whole cache whenever it applies a change (a new
-state, a new cache), so nothing here ever needs invalidating piecemeal. No I/O, no clock.
+delegated hundreds of items), yet both are pure functions of the state: every page of the same
+list, and every request of the same revision, would redo the same work. ``StateCache`` keeps
+them, bounded and least-recently-used first out, beside the state they were computed from;
+``Projection`` drops the whole cache whenever it applies a change (a new state, a new cache), so
+nothing here ever needs invalidating piecemeal. No I/O, no clock.
 
 Three shelves, sized for what is asked in practice: the findings of a few days (today, and the
 days the web app's date picker visits), the selections the service derives from them (a filter
