@@ -77,6 +77,7 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         "Query.jurisdiction": EVERYONE,
         "Query.findings": EVERYONE,
         "Query.powerList": EVERYONE,
+        "Query.powerListPage": EVERYONE,
         "Query.searchItems": EVERYONE,
         "Query.searchUnits": EVERYONE,
         "Query.searchRegions": EVERYONE,
@@ -89,6 +90,7 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         # History stays public: the web app's graph page shows a record's versions to anyone
         # (issue 12); the change log as a whole is the audit trail of the offices.
         "Query.history": EVERYONE,
+        "Query.historyPage": EVERYONE,
         "Query.changes": only(Role.JUSTICE_BUREAU, Role.ESTABLISHMENT_OFFICE, Role.ADMIN),
         # Writes: the establishment office (编办) keeps acts, records and lists current …
         "Mutation.recordAct": only(Role.ESTABLISHMENT_OFFICE),
@@ -111,6 +113,7 @@ PERMISSIONS: Mapping[str, Rule] = MappingProxyType(
         # disputes it is involved in and confirms a decision that designates it (the service
         # checks involvement: service/disputes.py).
         "Query.disputes": only(Role.JUSTICE_BUREAU, Role.UNIT),
+        "Query.disputesPage": only(Role.JUSTICE_BUREAU, Role.UNIT),
         "Query.dispute": only(Role.JUSTICE_BUREAU, Role.UNIT),
         "Mutation.openDispute": only(Role.JUSTICE_BUREAU),
         "Mutation.addDisputeEvent": only(Role.JUSTICE_BUREAU, Role.UNIT),
@@ -141,6 +144,7 @@ REVISION_PURE: Mapping[str, bool] = MappingProxyType(
         "Query.jurisdiction": True,
         "Query.findings": True,
         "Query.powerList": True,
+        "Query.powerListPage": True,
         "Query.searchItems": True,
         "Query.searchUnits": True,
         "Query.searchRegions": True,
@@ -150,8 +154,10 @@ REVISION_PURE: Mapping[str, bool] = MappingProxyType(
         "Query.publishedListDiff": True,
         "Query.previewAct": True,  # what-if on the projection at the revision
         "Query.history": True,  # record versions: the change log itself
+        "Query.historyPage": True,
         "Query.changes": True,  # the change log itself
         "Query.disputes": True,  # records of the log; involvement by the principal's unit
+        "Query.disputesPage": True,
         "Query.dispute": True,
         "Query.disputeDocument": False,  # a rendered draft: dated and numbered when asked
         "Query.coordinationOverview": False,  # overdue counts use the current time (UTC)

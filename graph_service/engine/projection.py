@@ -9,8 +9,9 @@ revision of the change log, from the change that undoes what came after.
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset
@@ -41,7 +42,10 @@ from .records import Records
 from .regions import RegionIndex
 from .replay import replay_item
 from .state import DEFAULT_EVALUATION_PERIOD_DAYS, EngineState
+from .state_cache import StateCache
 from .updates import FINDINGS_INPUTS, advance, needs_rebuild
+
+T = TypeVar("T")
 
 
 class Projection:
@@ -57,6 +61,7 @@ class Projection:
         self._records = Records.of(dataset)
         self._dataset: Dataset | None = dataset
         self._state = self._build(self._records)
+        self._cache = StateCache()
         self._recorded: RecordedViews[Projection] = RecordedViews()
 
     def _build(self, records: Records) -> EngineState:
@@ -100,7 +105,21 @@ class Projection:
         return jurisdiction_module.jurisdiction(self._state, item, place, at)
 
     def findings(self, at: date) -> list[Finding]:
-        return findings_module.findings(self._state, at)
+        """Every finding on ``at``, most severe first (``finding_order``); a new list each call."""
+        return list(self.sorted_findings(at))
+
+    def sorted_findings(self, at: date) -> Sequence[Finding]:
+        """The findings on ``at`` in ``finding_order``, computed once per day and state (shared:
+        never to be changed by the caller)."""
+        state = self._state
+        return self._cache.findings.get(at, lambda: tuple(findings_module.findings(state, at)))
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept under ``key`` until this projection changes (bounded, see
+        ``state_cache``): for what a caller derives from answers, such as a filtered, sorted
+        selection of findings. ``key`` must name everything ``compute`` depends on but the state."""
+        found: T = self._cache.selections.get(key, compute)
+        return found
 
     @property
     def catalog(self) -> Catalog:
@@ -112,7 +131,16 @@ class Projection:
         return findings_module.coordination(self._state).route(units, places)
 
     def power_list(self, unit: str, at: date) -> list[PowerListEntry]:
-        return power_list_module.power_list(self._state, unit, at)
+        """What ``unit`` holds on ``at`` by item, role and mode; a new list each call."""
+        return list(self.sorted_power_list(unit, at))
+
+    def sorted_power_list(self, unit: str, at: date) -> Sequence[PowerListEntry]:
+        """The power list sorted by (item, role, mode), computed once per (unit, day) and state
+        (shared: never to be changed by the caller); ``NotFoundError`` for an unknown unit."""
+        state = self._state
+        return self._cache.power_lists.get(
+            (unit, at), lambda: tuple(power_list_module.power_list(state, unit, at))
+        )
 
     def graph(
         self,
@@ -137,10 +165,13 @@ class Projection:
         Returns the items whose holdings were replayed (None: all of them, after a rebuild).
         """
         records = self._records.changed(change)
-        with paused_gc():
-            self._state, items = advance(
-                self._state, records, change, fork=False, build=self._build
-            )
+        try:
+            with paused_gc():
+                self._state, items = advance(
+                    self._state, records, change, fork=False, build=self._build
+                )
+        finally:
+            self._cache = StateCache()  # every answer kept was the old state's (even half-done)
         self._records, self._dataset = records, None
         self._recorded.clear()
         return None if items is None else frozenset(items)
@@ -179,6 +210,7 @@ class Projection:
         derived._records = records
         derived._dataset = None
         derived._state = state
+        derived._cache = StateCache()
         derived._recorded = RecordedViews()
         return derived
 

@@ -20,12 +20,12 @@ from .commands.withdraw_act import withdraw_act
 from .consistency import at_least
 from .context import ServiceContext, ServiceOptions
 from .graph_view import graph_view
-from .history import history
+from .history import history, history_page
 from .lifecycle import open_context, running
 from .list_changes import list_changes
 from .list_findings import FindingFilter, list_findings
 from .pagination import Page
-from .power_list import power_list
+from .power_list import power_list, power_list_page
 from .preview_act import preview_act
 from .published_lists import ListDiff, published_list_diff, published_lists
 from .search import search
@@ -48,6 +48,7 @@ __all__ = [
     "delete_record",
     "graph_view",
     "history",
+    "history_page",
     "list_changes",
     "list_findings",
     "list_tokens",
@@ -55,6 +56,7 @@ __all__ = [
     "load_document",
     "open_context",
     "power_list",
+    "power_list_page",
     "preview_act",
     "projection_as_recorded",
     "publish_list",

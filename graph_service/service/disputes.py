@@ -20,6 +20,8 @@ from graph_service.engine.projection import Projection
 from graph_service.engine.records import Records
 
 from .context import ServiceContext
+from .pagination import Page, Sorted, SortKey
+from .validation import require_page_size
 
 
 def all_disputes(projection: Projection) -> list[Dispute]:
@@ -81,6 +83,24 @@ def list_disputes(
     where = where or DisputeFilter()
     found = [d for d in all_disputes(ctx.projection) if concerns(principal, d) and where.matches(d)]
     return sorted(found, key=lambda d: (opened_at(d), d.id), reverse=True)
+
+
+def disputes_page(
+    ctx: ServiceContext,
+    principal: Principal,
+    where: DisputeFilter | None = None,
+    first: int = 20,
+    after: str | None = None,
+) -> Page[Dispute]:
+    """One page of ``list_disputes``, newest first; the cursor is (opened, id) of the last one."""
+    require_page_size("first", first)
+    found = list_disputes(ctx, principal, where)
+    return Sorted.of(found, dispute_key, descending=True).page(first, after)
+
+
+def dispute_key(dispute: Dispute) -> SortKey:
+    """(opened, id) as one string: a separator below every character keeps the tuple's order."""
+    return (0, f"{opened_at(dispute)}\x1f{dispute.id}")
 
 
 def get_dispute(ctx: ServiceContext, principal: Principal, dispute_id: str) -> Dispute | None:

@@ -7,7 +7,8 @@ from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import NotFoundError
 
 from .context import ServiceContext
-from .validation import require_text
+from .pagination import Page, Sorted
+from .validation import require_page_size, require_text
 
 
 async def history(ctx: ServiceContext, kind: EntityKind, key: str) -> list[HistoryEntry]:
@@ -21,3 +22,12 @@ async def history(ctx: ServiceContext, kind: EntityKind, key: str) -> list[Histo
     if not entries and key not in ctx.projection.records[kind]:
         raise NotFoundError(kind.value.rstrip("s"), key)
     return entries
+
+
+async def history_page(
+    ctx: ServiceContext, kind: EntityKind, key: str, first: int = 20, after: str | None = None
+) -> Page[HistoryEntry]:
+    """One page of ``history``, oldest first; the cursor is the version's revision."""
+    require_page_size("first", first)
+    entries = await history(ctx, kind, key)
+    return Sorted.of(entries, lambda e: (e.change.revision, "")).page(first, after)

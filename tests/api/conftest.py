@@ -38,6 +38,7 @@ BOTH_PATHS = frozenset(
         "test_jurisdiction",
         "test_findings",
         "test_power_list_and_search",
+        "test_paged_lists",
         "test_scenarios",
     }
 )

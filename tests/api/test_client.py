@@ -66,6 +66,19 @@ async def test_power_list_and_search(graph: AsyncAuthorityGraphClient) -> None:
     assert (hit.key, hit.kind) == (SMOKING, "ITEM")
 
 
+async def test_power_list_pages_walk_the_whole_list(graph: AsyncAuthorityGraphClient) -> None:
+    whole = await graph.power_list("chengguan", date(2021, 1, 1))
+    assert len(whole) > 1, "the small dataset's chengguan unit holds more than one item"
+    first = await graph.power_list_page("chengguan", date(2021, 1, 1), first=1)
+    assert (first.total_count, first.has_next_page, first.entries) == (
+        len(whole),
+        True,
+        (whole[0],),
+    )
+    rest = await graph.power_list_page("chengguan", date(2021, 1, 1), after=first.end_cursor)
+    assert (rest.entries, rest.has_next_page) == (tuple(whole[1:]), False)
+
+
 async def test_errors_carry_the_code(graph: AsyncAuthorityGraphClient) -> None:
     with pytest.raises(GraphQLResponseError) as caught:
         await graph.jurisdiction("NO-SUCH-ITEM", XINGFENG)

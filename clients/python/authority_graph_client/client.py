@@ -15,7 +15,15 @@ from . import operations as ops
 from . import workflow as wf
 from .documents import PERSISTED_QUERY_NOT_FOUND, document_id
 from .errors import GraphQLResponseError, PermissionDeniedError, TransportError
-from .models import FindingPage, Jurisdiction, LoadResult, PowerListEntry, SearchHit, Viewer
+from .models import (
+    FindingPage,
+    Jurisdiction,
+    LoadResult,
+    PowerListEntry,
+    PowerListPage,
+    SearchHit,
+    Viewer,
+)
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 30.0
@@ -116,6 +124,12 @@ class AuthorityGraphClient:
 
     def power_list(self, unit: str, at: date | None = None) -> list[PowerListEntry]:
         return self._run(ops.power_list(unit, _day(at)))
+
+    def power_list_page(
+        self, unit: str, at: date | None = None, first: int = 200, after: str | None = None
+    ) -> PowerListPage:
+        """One page of ``power_list`` (at most 200 rows); pass ``end_cursor`` as ``after``."""
+        return self._run(ops.power_list_page(unit, _day(at), first, after))
 
     def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
         return self._run(ops.search_items(text, limit))
@@ -237,6 +251,12 @@ class AsyncAuthorityGraphClient:
 
     async def power_list(self, unit: str, at: date | None = None) -> list[PowerListEntry]:
         return await self._run(ops.power_list(unit, _day(at)))
+
+    async def power_list_page(
+        self, unit: str, at: date | None = None, first: int = 200, after: str | None = None
+    ) -> PowerListPage:
+        """One page of ``power_list`` (at most 200 rows); pass ``end_cursor`` as ``after``."""
+        return await self._run(ops.power_list_page(unit, _day(at), first, after))
 
     async def search_items(self, text: str, limit: int = 20) -> list[SearchHit]:
         return await self._run(ops.search_items(text, limit))

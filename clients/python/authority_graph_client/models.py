@@ -152,6 +152,16 @@ class FindingPage:
 
 
 @dataclass(frozen=True, slots=True)
+class PowerListPage:
+    """One page of a power list: ``entries`` in the list's order, ``end_cursor`` for the next."""
+
+    entries: tuple[PowerListEntry, ...]
+    total_count: int
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class PowerListEntry:
     item_code: str
     item_name: str

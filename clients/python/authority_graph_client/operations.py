@@ -16,6 +16,7 @@ from .models import (
     Jurisdiction,
     LoadResult,
     PowerListEntry,
+    PowerListPage,
     Problem,
     SearchHit,
     Viewer,
@@ -61,6 +62,18 @@ query PowerList($unit: String!, $at: Date) {{
 }}
 """
 
+POWER_LIST_PAGE = f"""
+query PowerListPage($unit: String!, $at: Date, $first: Int!, $after: String) {{
+  powerListPage(unit: $unit, at: $at, first: $first, after: $after) {{
+    totalCount
+    pageInfo {{ hasNextPage endCursor }}
+    edges {{ node {{
+      item {{ code name }} role mode scopes {_REGION} validFrom validTo
+    }} }}
+  }}
+}}
+"""
+
 SEARCH_ITEMS = """
 query SearchItems($text: String!, $limit: Int!) {
   searchItems(text: $text, limit: $limit) { kind key name detail score }
@@ -84,7 +97,7 @@ query Viewer {
 }
 """
 
-ALL = (JURISDICTION, FINDINGS, POWER_LIST, SEARCH_ITEMS, LOAD_DATASET, VIEWER)
+ALL = (JURISDICTION, FINDINGS, POWER_LIST, POWER_LIST_PAGE, SEARCH_ITEMS, LOAD_DATASET, VIEWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +141,26 @@ def power_list(unit: str, at: str | None) -> Operation[list[PowerListEntry]]:
         POWER_LIST,
         {"unit": unit, "at": at},
         lambda data: [PowerListEntry.of(e) for e in data["powerList"]],
+    )
+
+
+def power_list_page(
+    unit: str, at: str | None, first: int, after: str | None
+) -> Operation[PowerListPage]:
+    return Operation(
+        POWER_LIST_PAGE,
+        {"unit": unit, "at": at, "first": first, "after": after},
+        _power_list_page,
+    )
+
+
+def _power_list_page(data: dict[str, Any]) -> PowerListPage:
+    conn = data["powerListPage"]
+    return PowerListPage(
+        entries=tuple(PowerListEntry.of(edge["node"]) for edge in conn["edges"]),
+        total_count=conn["totalCount"],
+        has_next_page=conn["pageInfo"]["hasNextPage"],
+        end_cursor=conn["pageInfo"]["endCursor"],
     )
 
 

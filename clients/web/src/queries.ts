@@ -251,33 +251,44 @@ export const History = graphql(`
   }
 `);
 
-export const PowerList = graphql(`
-  query PowerList($unit: String!, $at: Date) {
-    powerList(unit: $unit, at: $at) {
-      item {
-        code
-        name
-        category
+// The power list one page at a time (at most 200 rows a request; the biggest unit of a
+// Beijing-scale dataset holds 1,304): pages/powers.ts follows endCursor to the end.
+export const PowerListPage = graphql(`
+  query PowerListPage($unit: String!, $at: Date, $first: Int!, $after: String) {
+    powerListPage(unit: $unit, at: $at, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      role
-      mode
-      scopes {
-        code
-        name
-      }
-      carvedOut {
-        code
-        name
-      }
-      validFrom
-      validTo
-      acts
-      illustrative
-      basis {
-        provision
-        lawTitle
-        article
-        inForce
+      edges {
+        node {
+          item {
+            code
+            name
+            category
+          }
+          role
+          mode
+          scopes {
+            code
+            name
+          }
+          carvedOut {
+            code
+            name
+          }
+          validFrom
+          validTo
+          acts
+          illustrative
+          basis {
+            provision
+            lawTitle
+            article
+            inForce
+          }
+        }
       }
     }
   }

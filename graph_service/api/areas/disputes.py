@@ -25,6 +25,7 @@ from graph_service.service.commands.move_dispute import move_dispute
 from graph_service.service.commands.open_dispute import open_dispute
 
 from ..context import Info
+from ..types.connection import Connection, connection
 from ..types.disputes import Dispute, dispute_type
 from ..types.payloads import (
     PermissionDenied,
@@ -198,15 +199,26 @@ class DisputeFilter:
     finding: str | None = None
 
 
-def resolve_disputes(info: Info, filter: DisputeFilter | None = None) -> list[Dispute]:
-    ctx = info.context.service
-    where = use_disputes.DisputeFilter(
+def _criteria(filter: DisputeFilter | None) -> use_disputes.DisputeFilter:
+    return use_disputes.DisputeFilter(
         statuses=tuple(filter.statuses or ()) if filter else (),
         unit=filter.unit if filter else None,
         finding=filter.finding if filter else None,
     )
-    found = use_disputes.list_disputes(ctx, info.context.principal, where)
+
+
+def resolve_disputes(info: Info, filter: DisputeFilter | None = None) -> list[Dispute]:
+    ctx = info.context.service
+    found = use_disputes.list_disputes(ctx, info.context.principal, _criteria(filter))
     return [dispute_type(ctx, d) for d in found]
+
+
+def resolve_disputes_page(
+    info: Info, filter: DisputeFilter | None = None, first: int = 20, after: str | None = None
+) -> Connection[Dispute]:
+    ctx = info.context.service
+    page = use_disputes.disputes_page(ctx, info.context.principal, _criteria(filter), first, after)
+    return connection(page, lambda d: dispute_type(ctx, d))
 
 
 def resolve_dispute(info: Info, id: str) -> Dispute | None:
@@ -222,6 +234,13 @@ class DisputeQuery:
         description=(
             "Disputes the caller may see (the justice bureau: all; a unit: those it is involved "
             "in), newest first."
+        ),
+    )
+    disputes_page: Connection[Dispute] = strawberry.field(
+        resolver=resolve_disputes_page,
+        description=(
+            "`disputes` paged: `first` disputes (0–200) after the cursor `after` (the "
+            "`endCursor` of the previous page), newest first."
         ),
     )
     dispute: Dispute | None = strawberry.field(

@@ -9,6 +9,7 @@ from graph_service.domain.enums import EntityKind
 from graph_service.service.disputes import check_may_see
 
 from ..context import Info
+from ..types.connection import Connection, connection
 from ..types.misc import RecordVersion, record_version
 
 
@@ -19,6 +20,15 @@ async def resolve_history(info: Info, kind: EntityKind, key: str) -> list[Record
     return [record_version(entry) for entry in entries]
 
 
+async def resolve_history_page(
+    info: Info, kind: EntityKind, key: str, first: int = 20, after: str | None = None
+) -> Connection[RecordVersion]:
+    if kind is EntityKind.DISPUTE:
+        check_may_see(info.context.service, info.context.principal, key)
+    page = await service.history_page(info.context.service, kind, key, first, after)
+    return connection(page, record_version)
+
+
 @strawberry.type
 class HistoryQuery:
     history: list[RecordVersion] = strawberry.field(
@@ -26,5 +36,12 @@ class HistoryQuery:
         description=(
             "Every version of a record (its collection and key), oldest first: who wrote it, "
             "when, why and which fields changed. A deleted record keeps its history."
+        ),
+    )
+    history_page: Connection[RecordVersion] = strawberry.field(
+        resolver=resolve_history_page,
+        description=(
+            "`history` paged: `first` versions (0–200) after the cursor `after` (the "
+            "`endCursor` of the previous page), oldest first."
         ),
     )

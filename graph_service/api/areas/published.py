@@ -13,8 +13,11 @@ from graph_service.domain.errors import DomainError
 from graph_service.domain.models import PublishedEntry as DomainEntry
 from graph_service.domain.models import PublishedList as DomainList
 from graph_service.service import ListDiff
+from graph_service.service.pagination import Sorted
+from graph_service.service.validation import require_page_size
 
 from ..context import Info
+from ..types.connection import Connection, connection
 from ..types.misc import ChangeRecord, change_record
 from ..types.payloads import (
     Conflict,
@@ -33,6 +36,16 @@ class PublishedEntry:
     scopes: list[str]
 
 
+def _entries_page(
+    root: PublishedList, first: int = 20, after: str | None = None
+) -> Connection[PublishedEntry]:
+    require_page_size("first", first)
+    # a published version never changes: a line's position is a stable sort key
+    keys = tuple((i, entry.item) for i, entry in enumerate(root.entries))
+    page = Sorted(tuple(root.entries), keys).page(first, after)
+    return connection(page, lambda entry: entry)
+
+
 @strawberry.type(description="One published (公示) version of a unit's power list.")
 class PublishedList:
     unit: str
@@ -42,6 +55,13 @@ class PublishedList:
     items: list[str]
     entries: list[PublishedEntry] = strawberry.field(
         description="Empty for lists published before entries were kept."
+    )
+    entries_page: Connection[PublishedEntry] = strawberry.field(
+        resolver=_entries_page,
+        description=(
+            "`entries` paged: `first` lines (0–200) after the cursor `after` (the `endCursor` "
+            "of the previous page), in published order."
+        ),
     )
 
 

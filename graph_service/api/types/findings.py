@@ -11,6 +11,7 @@ from graph_service.engine.records import Records
 from graph_service.service import Page
 from graph_service.service.disputes import open_dispute_of
 
+from .connection import PageInfo, page_info
 from .enums import FindingKind, Severity
 from .refs import ItemRef, RegionRef, UnitRef, item_ref, region_ref, unit_ref
 
@@ -69,14 +70,6 @@ class FindingEdge:
     cursor: str
 
 
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
-
-
 @strawberry.type(description="A page of findings, most severe first, then by id.")
 class FindingConnection:
     edges: list[FindingEdge]
@@ -128,11 +121,6 @@ def finding(records: Records, f: answers.Finding) -> Finding:
 def finding_connection(records: Records, page: Page[answers.Finding]) -> FindingConnection:
     return FindingConnection(
         edges=[FindingEdge(node=finding(records, e.node), cursor=e.cursor) for e in page.edges],
-        page_info=PageInfo(
-            has_next_page=page.has_next_page,
-            has_previous_page=page.has_previous_page,
-            start_cursor=page.start_cursor,
-            end_cursor=page.end_cursor,
-        ),
+        page_info=page_info(page),
         total_count=page.total_count,
     )

@@ -3,13 +3,29 @@
 import { describeError, request } from "../api";
 import { Picker } from "../components/picker";
 import { h, replace, today } from "../dom";
-import type { PowerListQuery } from "../gql/graphql";
+import type { PowerListPageQuery } from "../gql/graphql";
 import { CATEGORY, MODE, ROLE, interval } from "../labels";
 import type { Page } from "../page";
 import { setParams } from "../page";
-import { PowerList, SearchUnits } from "../queries";
+import { PowerListPage, SearchUnits } from "../queries";
 
-type Entry = PowerListQuery["powerList"][number];
+type Entry = PowerListPageQuery["powerListPage"]["edges"][number]["node"];
+
+const PAGE = 200; // the most rows the service gives in one page
+
+// The whole list, page after page (each request bounded; each page is cached by the service).
+async function powerList(unit: string, at: string | null): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: PowerListPageQuery["powerListPage"] = (
+      await request(PowerListPage, { unit, at, first: PAGE, after })
+    ).powerListPage;
+    entries.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return entries;
+    after = page.pageInfo.endCursor;
+  }
+}
 
 const entryKey = (e: Entry) => `${e.item.code}|${e.role}|${e.mode}`;
 const scopeText = (e: Entry) => e.scopes.map((s) => s.name).join("、");
@@ -34,11 +50,11 @@ export const powersPage: Page = {
       setParams("powers", { unit: key, at: at.value, compare: compare.value });
       list.dataset.state = "loading";
       try {
-        const now = (await request(PowerList, { unit: key, at: at.value || null })).powerList;
+        const now = await powerList(key, at.value || null);
         replace(list, renderList(now, at.value || today()));
         list.dataset.state = "ready";
         if (compare.value) {
-          const then = (await request(PowerList, { unit: key, at: compare.value })).powerList;
+          const then = await powerList(key, compare.value);
           replace(diff, renderDiff(then, now, compare.value, at.value || today()));
           diff.dataset.state = "ready";
         } else {
