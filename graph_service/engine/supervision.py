@@ -34,15 +34,20 @@ def supervises(
     supervisor's (so it follows a transfer or a successor of either side)."""
     if holding.role != Role.SUPERVISOR:
         return True
+    mine = _delegations(state, holding)
     if primaries is None:
+        # Anywhere in its scope: the cheap tests first, the places of only the holdings that
+        # pass them (a district bureau supervises thousands of items, each with hundreds of
+        # primary holdings).
         replay = state.replays.get(holding.item)
         scope_places = state.regions.places(holding.scope)
-        primaries = [
-            h
+        return any(
+            h.unit != holding.unit
+            and h.valid_on(at)
+            and not mine.isdisjoint(_delegations(state, h))
+            and not holding_places(state, h).isdisjoint(scope_places)
             for h in (replay.primaries if replay else ())
-            if h.valid_on(at) and not holding_places(state, h).isdisjoint(scope_places)
-        ]
-    mine = _delegations(state, holding)
+        )
     return any(
         h.unit != holding.unit and h.valid_on(at) and not mine.isdisjoint(_delegations(state, h))
         for h in primaries
