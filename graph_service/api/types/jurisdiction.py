@@ -1,4 +1,9 @@
-"""The answer to "who is competent for item X at place Y on date T, and why"."""
+"""The answer to "who is competent for item X at place Y on date T, and why".
+
+What the engine computes lazily (the explanation sentences, the counterparts) is read by a field
+resolver from the engine's answer, kept as a private field: a query that does not select it never
+makes the engine write it (issue 15). The other fields are copied as before.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,10 @@ class Basis:
     in_force: bool
 
 
+def _link_explanation(root: ChainLink) -> str:
+    return root.link.explanation
+
+
 @strawberry.type(description="One act in the chain that produced a holding, oldest first.")
 class ChainLink:
     act: str
@@ -31,10 +40,13 @@ class ChainLink:
     doc: str | None
     doc_number: str | None
     doc_title: str | None
-    explanation: str = strawberry.field(description="One plain Chinese sentence.")
+    explanation: str = strawberry.field(
+        resolver=_link_explanation, description="One plain Chinese sentence."
+    )
     illustrative: bool = strawberry.field(
         description="The act is made up to show a feature (示例数据), not a fact."
     )
+    link: strawberry.Private[answers.ChainLink]
 
 
 @strawberry.type(
@@ -86,6 +98,26 @@ class Counterpart:
     )
 
 
+def _answer_explanation(root: JurisdictionAnswer) -> str:
+    return root.answer.explanation
+
+
+def _counterparts(root: JurisdictionAnswer) -> list[Counterpart]:
+    records, place = root.records, root.answer.place
+    return [
+        Counterpart(
+            unit=unit_ref(records, c.unit, c.unit_name),
+            region=region_ref(records, c.region),
+            agreement=c.agreement,
+            agreement_title=c.agreement_title,
+            level=c.level,
+            bordering=region_ref(records, c.bordering or place),
+            illustrative=c.illustrative,
+        )
+        for c in root.answer.counterparts
+    ]
+
+
 @strawberry.type(description="Who is competent for an item at a place on a date, and why.")
 class JurisdictionAnswer:
     item: ItemRef
@@ -96,8 +128,10 @@ class JurisdictionAnswer:
         description="False when the item is cancelled or not yet in force."
     )
     holders: list[Holder] = strawberry.field(description="Every covering holding, PRIMARY first.")
-    explanation: str = strawberry.field(description="Plain Chinese, pasteable into a memo.")
-    counterparts: list[Counterpart]
+    explanation: str = strawberry.field(
+        resolver=_answer_explanation, description="Plain Chinese, pasteable into a memo."
+    )
+    counterparts: list[Counterpart] = strawberry.field(resolver=_counterparts)
     coverage_from: date | None = strawberry.field(
         description="The date from which the data covers the place (NO_DATA before it)."
     )
@@ -107,6 +141,8 @@ class JurisdictionAnswer:
     pending: list[PendingAct] = strawberry.field(
         description="Acts naming the item here still pending legal review: not yet in effect."
     )
+    answer: strawberry.Private[answers.JurisdictionAnswer]
+    records: strawberry.Private[Records]
 
 
 def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) -> JurisdictionAnswer:
@@ -117,19 +153,6 @@ def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) ->
         status=answer.status,
         in_force=answer.in_force,
         holders=[_holder(records, c) for c in answer.holders],
-        explanation=answer.explanation,
-        counterparts=[
-            Counterpart(
-                unit=unit_ref(records, c.unit, c.unit_name),
-                region=region_ref(records, c.region),
-                agreement=c.agreement,
-                agreement_title=c.agreement_title,
-                level=c.level,
-                bordering=region_ref(records, c.bordering or answer.place),
-                illustrative=c.illustrative,
-            )
-            for c in answer.counterparts
-        ],
         coverage_from=answer.coverage_from,
         chain=[chain_link(link) for link in answer.chain],
         pending=[
@@ -143,6 +166,8 @@ def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) ->
             )
             for p in answer.pending
         ],
+        answer=answer,
+        records=records,
     )
 
 
@@ -154,8 +179,8 @@ def chain_link(link: answers.ChainLink) -> ChainLink:
         doc=link.doc,
         doc_number=link.doc_number,
         doc_title=link.doc_title,
-        explanation=link.explanation,
         illustrative=link.illustrative,
+        link=link,
     )
 
 
