@@ -2,7 +2,8 @@
 
 What the engine computes lazily (the explanation sentences, the counterparts) is read by a field
 resolver from the engine's answer, kept as a private field: a query that does not select it never
-makes the engine write it (issue 15). The other fields are copied as before.
+makes the engine write it (issue 15). A holder's basis and chain are likewise built only when
+selected. The other fields are copied as before.
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ class PendingAct:
     doc_title: str | None
 
 
+def _holder_basis(root: Holder) -> list[Basis]:
+    return [basis_of(root.records, b) for b in root.competence.basis]
+
+
+def _holder_chain(root: Holder) -> list[ChainLink]:
+    return [chain_link(link) for link in root.competence.chain]
+
+
 @strawberry.type(description="A unit's holding that covers the asked place on the asked date.")
 class Holder:
     holding: str = strawberry.field(description="Stable id of the holding.")
@@ -76,11 +85,13 @@ class Holder:
     carved_out: list[RegionRef] = strawberry.field(description="Regions excluded from the scope.")
     joint: bool = strawberry.field(description="A sanctioned shared competence (联合执法).")
     principal: UnitRef | None = strawberry.field(description="For an AGENT: in whose name.")
-    basis: list[Basis]
-    chain: list[ChainLink]
+    basis: list[Basis] = strawberry.field(resolver=_holder_basis)
+    chain: list[ChainLink] = strawberry.field(resolver=_holder_chain)
     illustrative: bool = strawberry.field(
         description="Some act of its chain is illustrative (示例数据): not to be cited as fact."
     )
+    competence: strawberry.Private[answers.Competence]
+    records: strawberry.Private[Records]
 
 
 @strawberry.type(description="A partner unit across a border under a cooperation agreement.")
@@ -197,9 +208,9 @@ def _holder(records: Records, competence: answers.Competence) -> Holder:
         carved_out=[region_ref(records, code) for code in sorted(h.carved_out)],
         joint=h.joint,
         principal=unit_ref(records, h.principal) if h.principal else None,
-        basis=[basis_of(records, b) for b in competence.basis],
-        chain=[chain_link(link) for link in competence.chain],
         illustrative=competence.illustrative,
+        competence=competence,
+        records=records,
     )
 
 
