@@ -1,4 +1,4 @@
-"""The lean route: the common ``POST /graphql`` served in one pure ASGI step (issue 15, ADR 0015).
+"""The lean route: the common ``/graphql`` request served in one ASGI step (issue 15, ADR 0015).
 
 Most requests are a JSON POST of a query the service has already prepared (a persisted
 ``documentId``, or the same text sent again with new variables). On the normal stack such a
@@ -8,13 +8,15 @@ classes), each doing generic work that was a third of a small query's time. ``Le
 first in the app's middleware and serves that request itself, with the same steps in the same
 order and the parts they share:
 
-1. it takes only a ``POST /graphql`` with ``Content-Type: application/json``, an acceptable
-   ``Accept``, an allowed ``Host``, a declared ``Content-Length`` within the body limit, no
-   ``Origin`` when CORS is configured, and the fast lane on;
+1. it takes only a ``POST /graphql`` with ``Content-Type: application/json`` and a declared
+   ``Content-Length`` within the body limit, or a ``GET /graphql`` without a body naming an
+   operation (``query`` or ``documentId``), with an acceptable ``Accept``, an allowed ``Host``,
+   no ``Origin`` when CORS is configured, and the fast lane on;
 2. the body, read in full within the limit, must be UTF-8 JSON, an object, no deeper than the
-   limit, a valid request (``graphql_view.request_data``) naming a registered document or a
-   query text that the document cache already holds prepared (``DocumentCache.peek``: only
-   queries are prepared, so never a mutation);
+   limit (a GET's parameters are read by the view's ``parse_query_params``), and a valid request
+   (``graphql_view.request_data``) naming a registered document or a query text that the
+   document cache already holds prepared (``DocumentCache.peek``: only queries are prepared, so
+   never a mutation);
 3. the request gate's request id, log binding and metrics (``gate.start_request`` and
    ``end_request``); authentication as the view does it; the fast lane (``FastLane.answer``:
    the response cache, ``304``, or the fast path) under the query's time budget;
@@ -91,18 +93,34 @@ class LeanRoute:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         lean = self.lean
+        method = scope.get("method")
         if (
             scope["type"] != "http"
             or scope["path"] != "/graphql"
-            or scope["method"] != "POST"
+            or method not in ("POST", "GET")
             or not lean.on
             or lean.view.lane is None
         ):
             await self.app(scope, receive, send)
             return
         headers = _headers(scope)
+        if not self._takes(headers):
+            await self.app(scope, receive, send)
+            return
+        if method == "GET":
+            bodied = b"content-length" in headers or b"transfer-encoding" in headers
+            if bodied or not await self._answer(scope, headers, None, send):
+                await self.app(scope, receive, send)
+            return
         limit = lean.limits.body_limit_for(scope)
-        if not self._takes(headers, limit):
+        kind = headers.get(b"content-type", "").partition(";")[0].strip().lower()
+        declared = headers.get(b"content-length", "")
+        if (
+            kind != JSON
+            or not declared.isdigit()
+            or int(declared) > limit
+            or b"transfer-encoding" in headers
+        ):
             await self.app(scope, receive, send)
             return
         messages: list[Message] = []
@@ -110,34 +128,30 @@ class LeanRoute:
         if body is None or not await self._answer(scope, headers, body, send):
             await self.app(scope, _replay(messages, receive), send)
 
-    def _takes(self, headers: dict[bytes, str], limit: int) -> bool:
+    def _takes(self, headers: dict[bytes, str]) -> bool:
+        """What a lean request of either method needs of its headers."""
         lean = self.lean
-        kind = headers.get(b"content-type", "").partition(";")[0].strip().lower()
-        declared = headers.get(b"content-length", "")
         host = host_name(headers.get(b"host", ""))
         return (
-            kind == JSON
-            and negotiate(headers.get(b"accept")) is not None
+            negotiate(headers.get(b"accept")) is not None
             and ("*" in lean.allowed_hosts or host in lean.allowed_hosts)
-            and declared.isdigit()
-            and int(declared) <= limit
-            and b"transfer-encoding" not in headers
             and not (lean.cors and b"origin" in headers)
         )
 
     async def _answer(
-        self, scope: Scope, headers: dict[bytes, str], body: bytes, send: Send
+        self, scope: Scope, headers: dict[bytes, str], body: bytes | None, send: Send
     ) -> bool:
-        """Serve the request; ``False`` (nothing sent, nothing recorded) for the normal stack."""
+        """Serve the request (a POST's ``body``, else a GET's query string); ``False`` (nothing
+        sent, nothing recorded) for the normal stack."""
         lean, view = self.lean, self.lean.view
         lane = view.lane
-        found = _request(body, lean.limits, view)
+        request = Request(scope)
+        found = _request(body, lean.limits, view) if body is not None else _query(request, view)
         if found is None or lane is None:
             return False
         text, variables, operation_name, extensions, persisted = found
         if lane.documents.peek(text, operation_name) is None:
             return False  # prepared on the normal stack first (or refused: the normal stack says)
-        request = Request(scope)
         context = ApiContext(request=request, response=None, service=service_of(request))
         await authenticate_credentials(
             context, headers.get(b"authorization"), require_token=lean.require_token
@@ -242,6 +256,26 @@ def _request(
     try:
         data = request_data(decoded)
     except HTTPException:  # the normal stack refuses it
+        return None
+    text = data.query
+    if data.document_id is not None:
+        text = view.document_text(data.document_id)
+    if not text:
+        return None
+    return text, data.variables, data.operation_name, data.extensions, data.document_id is not None
+
+
+def _query(
+    request: Request, view: GraphQLView
+) -> tuple[str, dict[str, Any] | None, str | None, dict[str, Any] | None, bool] | None:
+    """The same for a GET, read from its query string as the view reads it; ``None`` for a GET
+    that names no operation (GraphiQL) or that the view would refuse."""
+    params = request.query_params
+    if "query" not in params and "documentId" not in params:
+        return None
+    try:
+        data = request_data(view.parse_query_params(params))
+    except HTTPException:
         return None
     text = data.query
     if data.document_id is not None:

@@ -283,3 +283,54 @@ async def test_what_the_lean_route_hands_on_is_answered_by_the_full_stack(
         assert lean_answer.headers["x-request-id"] == "req-7"
     else:
         assert True not in served
+
+
+ASKED = {"item": SMOKING, "place": XINGFENG}
+GETS: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
+    # name: (query parameters, headers, whether the lean route serves it once prepared)
+    "a persisted document": (
+        {
+            "documentId": JURISDICTION_ID,
+            "variables": f'{{"item": "{SMOKING}", "place": "{XINGFENG}"}}',
+        },
+        {},
+        True,
+    ),
+    "a query text": (
+        {"query": ASK, "variables": f'{{"item": "{VENDING}", "place": "{XINGFENG}"}}'},
+        {"Accept": GRAPHQL_RESPONSE},
+        True,
+    ),
+    "variables that are not JSON": (
+        {"documentId": JURISDICTION_ID, "variables": "{"},
+        {},
+        False,
+    ),
+    "GraphiQL": ({}, {"Accept": "text/html"}, False),
+}
+
+
+@pytest.mark.parametrize("case", list(GETS))
+async def test_a_get_is_answered_as_the_full_stack_answers_it(
+    view: GraphQLView, lean: Lean, client: httpx.AsyncClient, served: list[bool], case: str
+) -> None:
+    params, headers, lean_serves = GETS[case]
+    await client.get("/graphql", params=params, headers=headers)  # prepared, when it can be
+    with switched(view, lean, fast=True, lean_on=False):
+        full = await client.get("/graphql", params=params, headers=headers)
+    served.clear()
+    answer = await client.get("/graphql", params=params, headers=headers)
+    assert (answer.status_code, answer.content) == (full.status_code, full.content)
+    without_id = sorted((k, v) for k, v in full.headers.raw if k != b"x-request-id")
+    assert sorted((k, v) for k, v in answer.headers.raw if k != b"x-request-id") == without_id
+    if lean_serves:
+        assert served == [True]
+        tag = answer.headers["etag"]
+        again = {**headers, "If-None-Match": tag}
+        with switched(view, lean, fast=True, lean_on=False):
+            full = await client.get("/graphql", params=params, headers=again)
+        answer = await client.get("/graphql", params=params, headers=again)
+        assert (answer.status_code, full.status_code) == (304, 304)
+        assert served == [True, True]
+    else:
+        assert True not in served
