@@ -72,8 +72,11 @@ class FastLane:
         extensions: dict[str, Any] | None,
         *,
         persisted: bool,
+        taken: bool = False,
     ) -> ExecutionResult | None:
-        if not self.fast_path.takes(context, extensions):
+        """The answer, or ``None`` for the normal path; ``taken``: the caller has already asked
+        ``FastPath.takes`` (the lean route)."""
+        if not taken and not self.fast_path.takes(context, extensions):
             return None
         hits = self.documents.hits
         prepared = self.documents.prepare(text, operation_name)

@@ -143,74 +143,86 @@ class LeanRoute:
     ) -> bool:
         """Serve the request (a POST's ``body``, else a GET's query string); ``False`` (nothing
         sent, nothing recorded) for the normal stack."""
+        state = start_request(headers.get(b"x-request-id", ""), headers.get(b"accept"))
+        code = 0  # handed on, until the request is known to be served here
+        try:
+            code = await self._serve(scope, headers, body, send, state)
+            return code != 0
+        except BaseException:
+            code = 500  # as the gate records an escaped error
+            raise
+        finally:
+            if code:
+                end_request(self.lean.metrics, self.lean.access_log, state, scope, code)
+            else:  # handed on: the gate starts the request again
+                structlog.contextvars.unbind_contextvars("request_id", "principal")
+
+    async def _serve(
+        self,
+        scope: Scope,
+        headers: dict[bytes, str],
+        body: bytes | None,
+        send: Send,
+        state: RequestState,
+    ) -> int:
+        """The status sent, or 0 when the request is left to the normal stack."""
         lean, view = self.lean, self.lean.view
         lane = view.lane
         request = Request(scope)
         found = _request(body, lean.limits, view) if body is not None else _query(request, view)
         if found is None or lane is None:
-            return False
+            return 0
         text, variables, operation_name, extensions, persisted = found
         if lane.documents.peek(text, operation_name) is None:
-            return False  # prepared on the normal stack first (or refused: the normal stack says)
+            return 0  # prepared on the normal stack first (or refused: the normal stack says)
         context = ApiContext(request=request, response=None, service=service_of(request))
         await authenticate_credentials(
             context, headers.get(b"authorization"), require_token=lean.require_token
         )
         if context.auth_error is not None or not lane.fast_path.takes(context, extensions):
-            return False
-        state = start_request(headers.get(b"x-request-id", ""), headers.get(b"accept"))
+            return 0
         exchange = begin_exchange()
-        code = 500
+        state.operation_type = "query"
+        budget = lean.limits.timeout_seconds
         try:
-            state.operation_type = "query"
-            budget = lean.limits.timeout_seconds
-            try:
-                async with asyncio.timeout(budget):
-                    result = await lane.answer(
-                        request,
-                        context,
-                        text,
-                        variables,
-                        operation_name,
-                        extensions,
-                        persisted=persisted,
-                    )
-                if result is None:  # the lane declined after all: the normal stack answers
-                    code = 0
-                    return False
-                timeout = False
-            except TimeoutError:
-                result, timeout = timed_out(budget), True
-            media = state.media or JSON
-            shaped = view.shape(result, media)
-            if exchange.not_modified:
-                code = 304
-                response = [(b"etag", (exchange.tag or "").encode())]
-                await _send(send, code, response, b"", state)
-                return True
-            if exchange.body is not None:
-                code, out = 200, exchange.body
-                tag = [] if exchange.tag is None else [(b"etag", exchange.tag.encode())]
-                response = [*tag, *_content(out, media)]
-                await _send(send, code, response, out, state)
-                return True
-            out = dumps(shaped)
-            code = 503 if timeout else state.status or 200
-            response = _content(out, media)
-            clean = "errors" not in shaped
-            if clean and exchange.tag is not None and code == 200:
-                response.append((b"etag", exchange.tag.encode()))
-            if clean and code == 200:
-                lane.keep(out)
-            if code == 503:
-                response.append((b"retry-after", b"1"))
-            await _send(send, code, response, out, state)
-            return True
-        finally:
-            if code:
-                end_request(lean.metrics, lean.access_log, state, scope, code)
-            else:  # handed on: the gate starts the request again
-                structlog.contextvars.unbind_contextvars("request_id", "principal")
+            async with asyncio.timeout(budget):
+                result = await lane.answer(
+                    request,
+                    context,
+                    text,
+                    variables,
+                    operation_name,
+                    extensions,
+                    persisted=persisted,
+                    taken=True,
+                )
+            if result is None:  # the lane declined after all: the normal stack answers
+                return 0
+            timeout = False
+        except TimeoutError:
+            result, timeout = timed_out(budget), True
+        media = state.media or JSON
+        shaped = view.shape(result, media)
+        if exchange.not_modified:
+            await _send(send, 304, [(b"etag", (exchange.tag or "").encode())], b"", state)
+            return 304
+        if exchange.body is not None:
+            out = exchange.body
+            tag = [] if exchange.tag is None else [(b"etag", exchange.tag.encode())]
+            await _send(send, 200, [*tag, *_content(out, media)], out, state)
+            return 200
+        out = dumps(shaped)
+        code = 503 if timeout else state.status or 200
+        response = _content(out, media)
+        clean = "errors" not in shaped
+        if clean and exchange.tag is not None and code == 200:
+            response.append((b"etag", exchange.tag.encode()))
+        if clean and code == 200:
+            lane.keep(out)
+        if code == 503:
+            response.append((b"retry-after", b"1"))
+        await _send(send, code, response, out, state)
+        return code
 
 
 def _headers(scope: Scope) -> dict[bytes, str]:

@@ -334,3 +334,33 @@ async def test_a_get_is_answered_as_the_full_stack_answers_it(
         assert served == [True, True]
     else:
         assert True not in served
+
+
+async def test_a_lean_request_is_counted_in_the_metrics(
+    client: httpx.AsyncClient, served: list[bool]
+) -> None:
+    asked = {"item": SMOKING, "place": XINGFENG, "at": "2023-03-03"}
+    await client.post("/graphql", json={"query": ASK, "variables": asked})  # prepared
+    before = await _counts(client)
+    served.clear()
+    await client.post("/graphql", json={"query": ASK, "variables": {**asked, "at": "2023-03-04"}})
+    after = await _counts(client)
+    assert served == [True]
+    assert after["responses"] == before["responses"] + 1
+    assert after["requests"] == before["requests"] + 1
+    assert after["latency"] == before["latency"] + 1
+
+
+async def _counts(client: httpx.AsyncClient) -> dict[str, float]:
+    text = (await client.get("/metrics")).text
+    wanted = {
+        "responses": 'graph_http_responses_total{route="/graphql",status="200"}',
+        "requests": 'graph_graphql_requests_total{operation="jurisdiction",outcome="ok"}',
+        "latency": 'graph_graphql_request_duration_seconds_count{operation="jurisdiction"}',
+    }
+    found = dict.fromkeys(wanted, 0.0)
+    for line in text.splitlines():
+        for name, prefix in wanted.items():
+            if line.startswith(prefix + " "):
+                found[name] = float(line.rsplit(" ", 1)[1])
+    return found
