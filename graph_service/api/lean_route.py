@@ -31,7 +31,6 @@ answered by the normal stack, which owns every refusal. ``Lean.on`` switches the
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,18 +183,18 @@ class LeanRoute:
         exchange = begin_exchange()
         state.operation_type = "query"
         budget = lean.limits.timeout_seconds
-        try:
-            async with asyncio.timeout(budget):
-                result = await lane.answer(
-                    request,
-                    context,
-                    text,
-                    variables,
-                    operation_name,
-                    extensions,
-                    persisted=persisted,
-                    taken=True,
-                )
+        try:  # the budget is the lane's to apply: around execution, not around a cached answer
+            result = await lane.answer(
+                request,
+                context,
+                text,
+                variables,
+                operation_name,
+                extensions,
+                persisted=persisted,
+                taken=True,
+                budget=budget,
+            )
             if result is None:  # the lane declined after all: the normal stack answers
                 return 0
             timeout = False

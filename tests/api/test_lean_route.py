@@ -9,8 +9,10 @@ lean route must have served (or declined) the request as its rules say.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import httpx
@@ -19,11 +21,14 @@ import pytest_asyncio
 from graphql import parse
 from starlette.applications import Starlette
 
+from graph_service.api import create_app
 from graph_service.api.graphql_view import GRAPHQL_RESPONSE, GraphQLView
 from graph_service.api.lean_route import Lean, LeanRoute
+from graph_service.api.limits import RequestLimits
 from graph_service.api.persisted import registered
+from graph_service.service import ServiceContext
 
-from .conftest import bearer, issue
+from .conftest import BASE_URL, bearer, issue, service_of
 from .small_dataset import SMOKING, VENDING, XINGFENG
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -285,7 +290,6 @@ async def test_what_the_lean_route_hands_on_is_answered_by_the_full_stack(
         assert True not in served
 
 
-ASKED = {"item": SMOKING, "place": XINGFENG}
 GETS: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {
     # name: (query parameters, headers, whether the lean route serves it once prepared)
     "a persisted document": (
@@ -364,3 +368,46 @@ async def _counts(client: httpx.AsyncClient) -> dict[str, float]:
             if line.startswith(prefix + " "):
                 found[name] = float(line.rsplit(" ", 1)[1])
     return found
+
+
+async def test_a_query_over_its_budget_is_answered_timeout_on_the_lean_route_too(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = service_of(app)
+
+    @asynccontextmanager
+    async def same_service() -> AsyncIterator[ServiceContext]:
+        yield ctx
+
+    async def slow(*args: object) -> list[object]:
+        await asyncio.sleep(5)
+        return []
+
+    token = await issue(app, "justice_bureau", name="司法局-lean-timeout")
+    monkeypatch.setattr(ctx.store, "record_versions", slow)
+    impatient = create_app(same_service, limits=RequestLimits(timeout_seconds=0.2))
+    query = '{ history(kind: ITEM, key: "T-SMOKE") { revision } }'
+    seen: list[bool] = []
+    answer = LeanRoute._answer
+
+    async def counted(self: LeanRoute, *args: Any) -> bool:
+        seen.append(await answer(self, *args))
+        return seen[-1]
+
+    monkeypatch.setattr(LeanRoute, "_answer", counted)
+    async with (
+        impatient.router.lifespan_context(impatient),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=impatient), base_url=BASE_URL) as http,
+    ):
+        first = await http.post("/graphql", json={"query": query}, headers=bearer(token))
+        started = time.perf_counter()
+        again = await http.post("/graphql", json={"query": query}, headers=bearer(token))
+        elapsed = time.perf_counter() - started
+    assert seen == [False, True]  # prepared on the full stack, then served lean
+    for response in (first, again):
+        assert response.status_code == 503
+        assert response.headers["retry-after"] == "1"
+        [error] = response.json()["errors"]
+        assert error["extensions"] == {"code": "TIMEOUT", "retryable": True}
+    assert first.content == again.content
+    assert elapsed < 1.0
