@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from graph_service.engine import explain
 from graph_service.engine import jurisdiction as engine_jurisdiction
 
 from .conftest import data, gql
@@ -119,7 +120,7 @@ async def test_only_what_the_query_selects_is_written(
 ) -> None:
     """The explanation sentences and the counterparts are computed only when selected."""
     written: list[str] = []
-    sentence, partners = engine_jurisdiction.link_sentence, engine_jurisdiction.counterparts
+    sentence, partners = explain.link_sentence, engine_jurisdiction.counterparts
 
     def counted_sentence(*args: Any) -> str:
         written.append("sentence")
