@@ -70,6 +70,7 @@ def create_app(
     """
     limits = limits or RequestLimits()
     allowed_hosts = tuple(allowed_hosts)
+    access_log = access_log or AccessLog()  # one policy (and one sampling count) for both routes
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -100,7 +101,7 @@ def create_app(
         limits=limits,
         allowed_hosts=frozenset(h.lower() for h in allowed_hosts),
         metrics=metrics,
-        access_log=access_log or AccessLog(),
+        access_log=access_log,
         cors=bool(cors_origins),
         require_token=require_token,
         on=fast_path,
