@@ -2,13 +2,15 @@
 
 The README's `jurisdiction` question (禁止吸烟场所吸烟 at 兴丰街道) with variables, sent to the app
 over ASGI (no sockets, so the figures are the app's own cost): on strawberry's path (the fast lane
-switched off), on the fast path (prepared document, graphql-core directly; the response cache
-off), from the response cache, to a Starlette endpoint running the parsed document with bare
-graphql-core on our schema and resolvers (the floor, as issue 15 measures it), and to a bare
-Starlette JSON endpoint returning the same answer (the ceiling). The five are timed in
-interleaved rounds on the Daxing seed and reported as medians with their ranges. Issue 15's
-ratios to the floor and the ceiling are defined over HTTP, where the serving stack adds the same
-cost to every side (`python -m benchmarks http`); in process they are shown without a verdict.
+switched off), on the fast path behind every middleware (prepared document, graphql-core
+directly; the response cache and the lean route off), on the lean route (ADR 0015; the response
+cache off), from the response cache (through the lean route), to a Starlette endpoint running
+the parsed document with bare graphql-core on our schema and resolvers (the floor, as issue 15
+measures it), and to a bare Starlette JSON endpoint returning the same answer (the ceiling). The
+six are timed in interleaved rounds on the Daxing seed and reported as medians with their
+ranges. Issue 15's ratios to the floor and the ceiling are defined over HTTP, where the serving
+stack adds the same cost to every side (`python -m benchmarks http`); in process they are shown
+without a verdict.
 """
 
 from __future__ import annotations
@@ -133,11 +135,12 @@ async def measure(rounds: int, requests: int, directory: Path) -> dict[str, list
         def side(name: str) -> App:
             view.lane = None if name == "strawberry" else lane
             lane.responses = responses if name == "cached" else None
+            app.state.lean.on = name in ("lean route", "cached")
             return {"ceiling": bare, "floor": floor}.get(name, app)
 
         figures: dict[str, list[float]] = {}
         for _ in range(rounds):
-            for name in ("strawberry", "fast path", "cached", "floor", "ceiling"):
+            for name in ("strawberry", "fast path", "lean route", "cached", "floor", "ceiling"):
                 target = side(name)
                 await post(target, body)  # warm: prepared, kept
                 started = time.perf_counter()
@@ -145,7 +148,7 @@ async def measure(rounds: int, requests: int, directory: Path) -> dict[str, list
                     await post(target, body)
                 elapsed = time.perf_counter() - started
                 figures.setdefault(name, []).append(elapsed / requests * 1e6)
-        view.lane, lane.responses = lane, responses
+        view.lane, lane.responses, app.state.lean.on = lane, responses, True
     return figures
 
 
@@ -163,6 +166,14 @@ def rows(figures: dict[str, list[float]]) -> list[Row]:
     )
     out.append(
         Row(
+            "lean route / floor (throughput)",
+            median["floor"] / median["lean route"],
+            "",
+            note="in process; the fast path behind every middleware: the row above",
+        )
+    )
+    out.append(
+        Row(
             "cache hit / ceiling (throughput)",
             median["ceiling"] / median["cached"],
             "",
@@ -176,6 +187,14 @@ def rows(figures: dict[str, list[float]]) -> list[Row]:
             "×",
             target=1.5,
             at_least=True,
+        )
+    )
+    out.append(
+        Row(
+            "lean route / strawberry (speed-up)",
+            median["strawberry"] / median["lean route"],
+            "×",
+            note="as served: a prepared query takes the lean route",
         )
     )
     out.append(

@@ -28,7 +28,7 @@ import networkx as nx
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.dataset import Dataset, check_dataset, parse_document
 from graph_service.domain.models import Act
-from graph_service.engine.answers import FindingKind
+from graph_service.engine.answers import FindingKind, JurisdictionAnswer
 from graph_service.engine.findings import finding_order
 from graph_service.engine.projection import Projection
 from graph_service.service.list_findings import FindingFilter, findings_page
@@ -137,6 +137,8 @@ class Rounds:
 
     p50: list[float] = field(default_factory=list)  # µs
     p99: list[float] = field(default_factory=list)  # µs
+    whole_p50: list[float] = field(default_factory=list)  # µs, every lazy part read
+    whole_p99: list[float] = field(default_factory=list)  # µs
     scan: list[float] = field(default_factory=list)  # s, findings of a day not asked yet
     nx_scan: list[float] = field(default_factory=list)  # s
     speed_up: list[float] = field(default_factory=list)
@@ -164,6 +166,13 @@ class Rounds:
         latencies.sort()
         self.p50.append(percentile(latencies, 0.5))
         self.p99.append(percentile(latencies, 0.99))
+        whole: list[float] = []  # the same questions, explanation and counterparts read too
+        for item, place, at in asks:
+            _, seconds = timed(lambda: _read_all(projection.jurisdiction(item, place, at)))  # noqa: B023
+            whole.append(seconds * 1e6)
+        whole.sort()
+        self.whole_p50.append(percentile(whole, 0.5))
+        self.whole_p99.append(percentile(whole, 0.99))
 
         found, engine_seconds = timed(lambda: projection.findings(day))
         self.scan.append(engine_seconds)
@@ -223,6 +232,13 @@ class Rounds:
                 target=100,
                 note=f"rounds {_spread(self.p99)} µs",
             ),
+            Row(
+                f"jurisdiction p50, whole answer read ({each})",
+                med(self.whole_p50),
+                "µs",
+                note="explanation, every chain sentence and the counterparts (computed when read)",
+            ),
+            Row(f"jurisdiction p99, whole answer read ({each})", med(self.whole_p99), "µs"),
             Row(
                 f"findings(day), first call ({each})",
                 scan,
@@ -346,6 +362,14 @@ def _asks(dataset: Dataset, seed: int, count: int) -> list[tuple[str, str, date]
         (rng.choice(items), rng.choice(places), FIRST_DAY + timedelta(days=rng.randrange(span)))
         for _ in range(count)
     ]
+
+
+def _read_all(answer: JurisdictionAnswer) -> None:
+    """Read every part of ``answer`` a client may select, so that each lazy part is computed."""
+    _ = answer.explanation, answer.counterparts
+    for holder in answer.holders:
+        for link in holder.chain:
+            _ = link.explanation
 
 
 def _counts(kinds: Counter[FindingKind]) -> str:

@@ -6,8 +6,10 @@ The app's lifespan owns the service: it enters the ``open_service`` context mana
 bootstrap (which opens the store and loads the projection) and closes it on shutdown. The app reads
 no environment and opens nothing at import; its limits, allowed host names, store probe and whether
 every request needs a token are handed in by bootstrap too. Every request passes ``RequestGate``
-first and is then authenticated once (``api/auth.py``). Cross-origin callers are allowed only from
-the configured origins (none by default).
+first and is then authenticated once (``api/auth.py``); the common ``POST /graphql`` of a
+prepared query is served by the lean route before any of that, with the same steps
+(``lean_route.py``). Cross-origin callers are allowed only from the configured origins (none by
+default).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .export import ROUTES as EXPORT_ROUTES
 from .gate import LOOPBACK_HOSTS, RequestGate
 from .graphql_view import GraphQLView
 from .health import StoreProbe, StoreStatus, healthz, readiness
+from .lean_route import Lean, LeanRoute
 from .limits import RequestLimits
 from .observe import AccessLog, Metrics
 from .response_cache import ENTRIES, MAX_BYTES, ResponseCache
@@ -66,6 +69,8 @@ def create_app(
     ones by default).
     """
     limits = limits or RequestLimits()
+    allowed_hosts = tuple(allowed_hosts)
+    access_log = access_log or AccessLog()  # one policy (and one sampling count) for both routes
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -91,14 +96,25 @@ def create_app(
         fast_path=fast_path,
         responses=ResponseCache(*response_cache) if response_cache is not None else None,
     )
+    lean = Lean(
+        view=graphql,
+        limits=limits,
+        allowed_hosts=frozenset(h.lower() for h in allowed_hosts),
+        metrics=metrics,
+        access_log=access_log,
+        cors=bool(cors_origins),
+        require_token=require_token,
+        on=fast_path,
+    )
     middleware = [
+        Middleware(LeanRoute, lean=lean),  # first: the common POST /graphql, else passes on
         Middleware(
             RequestGate,
             limits=limits,
             allowed_hosts=tuple(allowed_hosts),
             metrics=metrics,
             access_log=access_log,
-        )
+        ),
     ]
     if cors_origins:  # inside the gate: preflights pass its host check and get its headers
         middleware.append(
@@ -127,6 +143,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.graphql = graphql  # tests switch between the fast and the normal path
+    app.state.lean = lean  # … and the lean route on and off
     app.state.require_token = require_token  # for routes beside /graphql (auth.authorize_route)
     holder.append(app)
     return app

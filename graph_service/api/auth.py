@@ -45,6 +45,14 @@ async def authenticate_http(
         context.response.status_code = 503
 
 
+async def authenticate_credentials(
+    context: ApiContext, credentials: str | None, *, require_token: bool
+) -> None:
+    """``authenticate_http`` from the header's value, with no response to mark: the lean route
+    (``lean_route.py``) leaves a refused request to the normal path, which answers it."""
+    await _authenticate(context, credentials, require_token)
+
+
 async def authenticate_websocket(context: ApiContext, *, require_token: bool) -> None:
     """Set ``context.principal`` from the ``connection_init`` payload; raises if refused."""
     params = context.connection_params or {}

@@ -11,6 +11,7 @@ path and marks a cacheable answer to be kept once it is serialized.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Any
 
@@ -72,8 +73,13 @@ class FastLane:
         extensions: dict[str, Any] | None,
         *,
         persisted: bool,
+        taken: bool = False,
+        budget: float | None = None,
     ) -> ExecutionResult | None:
-        if not self.fast_path.takes(context, extensions):
+        """The answer, or ``None`` for the normal path; ``taken``: the caller has already asked
+        ``FastPath.takes``; ``budget``: seconds the execution may take (``TimeoutError`` past
+        them), for a caller that does not time the whole call (the lean route)."""
+        if not taken and not self.fast_path.takes(context, extensions):
             return None
         hits = self.documents.hits
         prepared = self.documents.prepare(text, operation_name)
@@ -98,9 +104,11 @@ class FastLane:
                 return _from_cache()
             self._count("responses", "miss")
             exchange.store_key = (revision, key)
-        return await self.fast_path.execute(
-            prepared, context, variables, operation_name, extensions
-        )
+        run = self.fast_path.execute(prepared, context, variables, operation_name, extensions)
+        if budget is None:
+            return await run
+        async with asyncio.timeout(budget):  # only around execution: a cached answer is at hand
+            return await run
 
     def keep(self, body: bytes) -> None:
         """Keep a serialized answer the exchange marked for the cache."""

@@ -74,13 +74,7 @@ class RequestGate:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        supplied = headers.get("x-request-id", "")
-        state = RequestState()
-        if _REQUEST_ID.fullmatch(supplied):
-            state.id = supplied
-        state.media = negotiate(headers.get("accept"))
-        begin_request(state)
-        structlog.contextvars.bind_contextvars(request_id=state.id, principal=state.principal)
+        state = start_request(headers.get("x-request-id", ""), headers.get("accept"))
         status = {"code": 500, "started": False}
 
         async def send_with_headers(message: Message) -> None:
@@ -106,24 +100,10 @@ class RequestGate:
                     raise
                 await self._too_large(limit)(scope, receive, send_with_headers)
         finally:
-            route = scope["path"] if scope["path"] in _ROUTES else "other"
-            code = int(status["code"])
-            self.metrics.observe(state, route, code)
-            seconds = time.perf_counter() - state.started
-            if self.access_log.wanted(state, code, seconds):
-                access_log.info(
-                    "request",
-                    method=scope["method"],
-                    path=route,
-                    status=code,
-                    operation=state.operation,
-                    outcome=state.outcome,
-                    ms=round(seconds * 1000, 1),
-                )
-            structlog.contextvars.unbind_contextvars("request_id", "principal")
+            end_request(self.metrics, self.access_log, state, scope, int(status["code"]))
 
     def _refusal(self, scope: Scope, headers: Headers) -> Any:
-        host = _host_name(headers.get("host", ""))
+        host = host_name(headers.get("host", ""))
         if "*" not in self.allowed_hosts and host not in self.allowed_hosts:
             return error_response(400, "this host name is not served here", HOST_NOT_ALLOWED)
         declared = headers.get("content-length")
@@ -136,7 +116,38 @@ class RequestGate:
         return error_response(413, f"the request body is larger than {limit} bytes", BODY_TOO_LARGE)
 
 
-def _host_name(host: str) -> str:
+def start_request(supplied_id: str, accept: str | None) -> RequestState:
+    """The request's state, current from now on, and bound to every log line (steps 1, 5)."""
+    state = RequestState()
+    if _REQUEST_ID.fullmatch(supplied_id):
+        state.id = supplied_id
+    state.media = negotiate(accept)
+    begin_request(state)
+    structlog.contextvars.bind_contextvars(request_id=state.id, principal=state.principal)
+    return state
+
+
+def end_request(
+    metrics: Metrics, log: AccessLog, state: RequestState, scope: Scope, code: int
+) -> None:
+    """The metrics of a request answered ``code`` and its access log line when wanted (step 5)."""
+    route = scope["path"] if scope["path"] in _ROUTES else "other"
+    metrics.observe(state, route, code)
+    seconds = time.perf_counter() - state.started
+    if log.wanted(state, code, seconds):
+        access_log.info(
+            "request",
+            method=scope["method"],
+            path=route,
+            status=code,
+            operation=state.operation,
+            outcome=state.outcome,
+            ms=round(seconds * 1000, 1),
+        )
+    structlog.contextvars.unbind_contextvars("request_id", "principal")
+
+
+def host_name(host: str) -> str:
     """``Host`` without its port: ``[::1]:8000`` -> ``::1``, ``localhost:80`` -> ``localhost``."""
     host = host.strip().lower()
     if host.startswith("["):

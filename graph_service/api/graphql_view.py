@@ -40,14 +40,14 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from graph_service.domain.errors import AuthorityGraphError
-from graph_service.service.nesting import json_nesting
+from graph_service.service.nesting import json_nesting, nested_deeper_than
 
 from .auth import authenticate_http, authenticate_websocket
 from .context import ApiContext, service_of
@@ -146,6 +146,10 @@ class GraphQLView(GraphQL[ApiContext, None]):
         result = await self.execute_single(request, adapter, sub_response, context, None, data)
         return self.create_response(await self.process_result(request, result), sub_response)
 
+    def document_text(self, document_id: str) -> str | None:
+        """The text of a registered document (``api/persisted``), ``None`` for an unknown id."""
+        return lookup(document_id)
+
     def should_render_graphql_ide(self, request: Any) -> bool:
         """GraphiQL for a browser's GET without an operation (a ``documentId`` is one)."""
         if request.query_params.get("documentId") is not None:
@@ -205,7 +209,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
             body.decode("utf-8")
         except UnicodeDecodeError:
             raise HTTPException(400, "the request body is not valid UTF-8") from None
-        if json_nesting(body) > self.limits.max_json_depth:
+        if nested_deeper_than(body, self.limits.max_json_depth):
             raise HTTPException(
                 400, f"the request body is nested deeper than {self.limits.max_json_depth} levels"
             )
@@ -245,7 +249,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
         document_id = request_data.document_id if isinstance(request_data, RequestData) else None
         persisted = document_id is not None
         if document_id is not None:
-            document = lookup(document_id)
+            document = self.document_text(document_id)
             if document is None:
                 error = limit_error(
                     bounded(f"no registered document has the id {document_id}"),
@@ -253,7 +257,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
                 )
                 return ExecutionResult(data=None, errors=[error])
             request_data.query = document
-        mutation = _is_mutation(request_data.query, request_data.operation_name, limits)
+        mutation = is_mutation(request_data.query, request_data.operation_name, limits)
         budget = limits.mutation_timeout_seconds if mutation else limits.timeout_seconds
         current_request().operation_type = "mutation" if mutation else "query"
         try:
@@ -274,21 +278,23 @@ class GraphQLView(GraphQL[ApiContext, None]):
                     request, request_adapter, sub_response, context, root_value, request_data
                 )
         except TimeoutError:
-            error = limit_error(f"the request took longer than {budget:g} s", TIMEOUT)
-            error.extensions = {**(error.extensions or {}), "retryable": True}
             sub_response.status_code = 503
-            return ExecutionResult(data=None, errors=[error])
+            return timed_out(budget)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
+        return self.shape(result, negotiate(request.headers.get("accept")) or JSON)
+
+    def shape(self, result: ExecutionResult, media: str) -> GraphQLHTTPResponse:
+        """The response object for ``result`` answered in ``media`` (the lean route's too): errors
+        translated, store errors counted, the request's outcome and its status when it differs."""
         if current_exchange().answered:
             current_request().outcome = "ok"
             return {}
         if result.errors:
             result.errors = [translate(error) for error in result.errors]
-        processed = await super().process_result(request, result)
-        media = negotiate(request.headers.get("accept")) or JSON
+        processed = process_result(result)
         codes = [(e.extensions or {}).get("code") for e in result.errors or []]
         if self.metrics is not None:
             for code in codes:
@@ -326,6 +332,13 @@ class GraphQLView(GraphQL[ApiContext, None]):
         if response.status_code == 503:
             response.headers["retry-after"] = "1"
         return response
+
+
+def timed_out(budget: float) -> ExecutionResult:
+    """The answer of a request that ran out of its time budget (HTTP 503, retryable)."""
+    error = limit_error(f"the request took longer than {budget:g} s", TIMEOUT)
+    error.extensions = {**(error.extensions or {}), "retryable": True}
+    return ExecutionResult(data=None, errors=[error])
 
 
 @dataclass
@@ -390,7 +403,7 @@ def _operation_type(query: str, operation_name: str | None, max_tokens: int) -> 
     return None if operation is None else operation.operation.value
 
 
-def _is_mutation(query: str | None, operation_name: str | None, limits: RequestLimits) -> bool:
+def is_mutation(query: str | None, operation_name: str | None, limits: RequestLimits) -> bool:
     """Whether the request is a mutation (anything unparsable is refused later as a query)."""
     if not query or "mutation" not in query or len(query) > limits.max_query_bytes:
         return False

@@ -72,6 +72,11 @@ class DocumentCache:
         self._entries.move_to_end(key)
         return found
 
+    def peek(self, text: str, operation_name: str | None) -> Prepared | None:
+        """The prepared query if it is already kept, else ``None``; nothing counted or prepared
+        (the lean route asks before it takes a request, ``lean_route.py``)."""
+        return self._entries.get((text, operation_name))
+
     def _prepare(self, text: str, operation_name: str | None) -> Prepared | None:
         try:
             document = parse_bounded(text, self._limits)

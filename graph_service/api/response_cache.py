@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import orjson
+
 from graph_service.domain.auth import Principal
 
 from .permissions import REVISION_PURE
@@ -51,10 +53,17 @@ def answer_key(
     day: date,
 ) -> str:
     """The hex digest naming one answer within a revision."""
-    canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":"))
-    who = f"{principal.role.value}\x00{principal.unit or ''}"
-    parts = (document, operation_name or "", canonical, who, day.isoformat())
-    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    try:  # orjson sorts keys too, in a fifth of the time; ``json`` for what it refuses
+        canonical = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer past 64 bits, a lone surrogate …
+        canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass"
+        )
+    who = f"{principal.role.value}\x00{principal.unit or ''}\x00{day.isoformat()}"
+    parts = [
+        text.encode("utf-8", "surrogatepass") for text in (document, operation_name or "", who)
+    ]
+    return hashlib.sha256(b"\x00".join((*parts, canonical))).hexdigest()[:32]
 
 
 def entity_tag(revision: int, key: str) -> str:

@@ -19,6 +19,8 @@ from graph_service.domain.holdings import Holding as Holding
 from graph_service.domain.holdings import Mode as Mode
 from graph_service.domain.holdings import Role as Role
 
+from .lazy import Lazy
+
 
 class Status(StrEnum):
     CLEAR = "CLEAR"
@@ -73,8 +75,12 @@ class ChainLink:
     doc: str | None
     doc_title: str | None
     doc_number: str | None
-    explanation: str  # one plain Chinese sentence
+    explained: Lazy[str]  # one plain Chinese sentence, written when first read
     illustrative: bool = False  # the act is made up to show a feature (示例数据), not a fact
+
+    @property
+    def explanation(self) -> str:
+        return self.explained.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +120,13 @@ class PendingAct:
     doc_number: str | None
 
 
+NO_COUNTERPARTS: Lazy[tuple[Counterpart, ...]] = Lazy.of(())
+
+
 @dataclass(frozen=True, slots=True)
 class JurisdictionAnswer:
+    """The answer; its explanation and counterparts are computed when first read (``Lazy``)."""
+
     item: str
     item_name: str
     place: str
@@ -123,12 +134,20 @@ class JurisdictionAnswer:
     at: date
     status: Status
     holders: tuple[Competence, ...]  # every covering holding valid on ``at``, PRIMARY first
-    explanation: str  # plain Chinese, one sentence per link, pasteable into a memo
-    counterparts: tuple[Counterpart, ...] = ()
+    explained: Lazy[str]  # plain Chinese, one sentence per link, pasteable into a memo
+    bordering: Lazy[tuple[Counterpart, ...]] = NO_COUNTERPARTS  # partners across a border
     in_force: bool = True  # False when the item itself is cancelled or not yet in force
     coverage_from: date | None = None  # the place's data coverage start, when declared
     chain: tuple[ChainLink, ...] = ()  # NOT_IN_FORCE: the acts that ended the item (取消)
     pending: tuple[PendingAct, ...] = ()  # acts naming the item here awaiting 法制审核
+
+    @property
+    def explanation(self) -> str:
+        return self.explained.value
+
+    @property
+    def counterparts(self) -> tuple[Counterpart, ...]:
+        return self.bordering.value
 
 
 @dataclass(frozen=True, slots=True)

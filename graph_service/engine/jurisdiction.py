@@ -2,6 +2,8 @@
 
 The lookup walks only the place's covering regions (itself, ancestors, ``within`` zones) and reads
 the holdings scoped there, so it costs a handful of dictionary hits however many holdings exist.
+The explanation sentences and the counterparts are ``Lazy``: written only when someone reads them
+(they were half of an answer's time, and most questions over the API select neither).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from graph_service.domain.enums import ActKind, UnitKind
 from graph_service.domain.errors import NotFoundError
@@ -26,6 +29,7 @@ from .answers import (
 from .borders import adjacency_level, border_index
 from .coverage import coverage_from
 from .explain import answer_summary, link_sentence, no_data_sentence, not_in_force_sentence
+from .lazy import Lazy
 from .pending import pending_acts, pending_sentence
 from .state import EngineState
 from .supervision import supervises
@@ -100,7 +104,7 @@ def chain_links(
                 doc=act.doc,
                 doc_title=law.title if law else None,
                 doc_number=law.doc_number if law else None,
-                explanation=link_sentence(state, act, holding, start),
+                explained=Lazy(partial(link_sentence, state, act, holding, start)),
                 illustrative=act.illustrative,
             )
         )
@@ -164,10 +168,11 @@ def jurisdiction(state: EngineState, item: str, place: str, at: date) -> Jurisdi
     pending = pending_acts(state, answer.item, answer.place, at)
     if not pending:
         return answer
+    explained = answer.explained
     return replace(
         answer,
         pending=pending,
-        explanation=answer.explanation + pending_sentence(state, pending),
+        explained=Lazy(lambda: explained.value + pending_sentence(state, pending)),
     )
 
 
@@ -187,7 +192,7 @@ def _answer(state: EngineState, item: str, place: str, at: date) -> Jurisdiction
             at=at,
             status=Status.NO_DATA,
             holders=(),
-            explanation=no_data_sentence(found.name, place_name, at, start),
+            explained=Lazy.of(no_data_sentence(found.name, place_name, at, start)),
             in_force=found.valid_on(at),
             coverage_from=start,
         )
@@ -213,7 +218,8 @@ def _answer(state: EngineState, item: str, place: str, at: date) -> Jurisdiction
     primary_names = list(
         dict.fromkeys(c.unit_name for c in holders if c.holding.role == Role.PRIMARY)
     )
-    summary = answer_summary(
+    summary = partial(
+        answer_summary,
         status=status,
         in_force=True,
         item_name=found.name,
@@ -221,6 +227,7 @@ def _answer(state: EngineState, item: str, place: str, at: date) -> Jurisdiction
         at=at,
         primary_units=primary_names,
     )
+    links = [link for c in holders for link in c.chain]
     return JurisdictionAnswer(
         item=item,
         item_name=found.name,
@@ -229,8 +236,8 @@ def _answer(state: EngineState, item: str, place: str, at: date) -> Jurisdiction
         at=at,
         status=status,
         holders=tuple(holders),
-        explanation=summary + chronological(link for c in holders for link in c.chain),
-        counterparts=counterparts(state, item, place, at),
+        explained=Lazy(lambda: summary() + chronological(links)),
+        bordering=Lazy(partial(counterparts, state, item, place, at)),
         in_force=True,
         coverage_from=start,
     )
@@ -264,8 +271,11 @@ def _not_in_force(
         at=at,
         status=Status.NOT_IN_FORCE,
         holders=(),
-        explanation=not_in_force_sentence(found.name, at, cancelled=bool(chain))
-        + chronological(chain),
+        explained=Lazy(
+            lambda: (
+                not_in_force_sentence(found.name, at, cancelled=bool(chain)) + chronological(chain)
+            )
+        ),
         in_force=False,
         coverage_from=start,
         chain=chain,

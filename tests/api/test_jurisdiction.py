@@ -7,8 +7,13 @@ the street is, and the commission only supervises.
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
+
+from graph_service.engine import explain
+from graph_service.engine import jurisdiction as engine_jurisdiction
 
 from .conftest import data, gql
 from .small_dataset import DISTRICT, SMOKING, XINGFENG
@@ -108,3 +113,35 @@ async def test_at_defaults_to_today(client: httpx.AsyncClient) -> None:
     answer = (await data(client, QUERY, {"item": SMOKING, "place": XINGFENG}))["jurisdiction"]
     assert answer["at"] == date.today().isoformat()
     assert [h["unit"]["id"] for h in answer["holders"] if h["role"] == "PRIMARY"] == ["xingfeng"]
+
+
+async def test_only_what_the_query_selects_is_written(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The explanation sentences and the counterparts are computed only when selected."""
+    written: list[str] = []
+    sentence, partners = explain.link_sentence, engine_jurisdiction.counterparts
+
+    def counted_sentence(*args: Any) -> str:
+        written.append("sentence")
+        return sentence(*args)
+
+    def counted_partners(*args: Any) -> Any:
+        written.append("counterparts")
+        return partners(*args)
+
+    monkeypatch.setattr(engine_jurisdiction, "link_sentence", counted_sentence)
+    monkeypatch.setattr(engine_jurisdiction, "counterparts", counted_partners)
+    ask = {"item": SMOKING, "place": XINGFENG, "at": "2021-01-01"}
+    status_only = "query($item: String!, $place: String!, $at: Date) { jurisdiction(item: $item, place: $place, at: $at) { status holders { unit { id } role chain { act } } } }"  # noqa: E501
+    answer = (await data(client, status_only, ask))["jurisdiction"]
+    assert answer["status"] == "CLEAR"
+    assert answer["holders"][0]["chain"]
+    assert written == []
+    explained = status_only.replace("chain { act }", "chain { act explanation }")
+    explained = explained.replace("status", "status explanation counterparts { agreement }")
+    answer = (await data(client, explained, ask))["jurisdiction"]
+    assert "兴丰街道" in answer["explanation"]
+    assert all(link["explanation"] for h in answer["holders"] for link in h["chain"])
+    assert "sentence" in written
+    assert written.count("counterparts") == 1

@@ -1,4 +1,10 @@
-"""The answer to "who is competent for item X at place Y on date T, and why"."""
+"""The answer to "who is competent for item X at place Y on date T, and why".
+
+What the engine computes lazily (the explanation sentences, the counterparts) is read by a field
+resolver from the engine's answer, kept as a private field: a query that does not select it never
+makes the engine write it (issue 15). A holder's basis and chain are likewise built only when
+selected. The other fields are copied as before.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,10 @@ class Basis:
     in_force: bool
 
 
+def _link_explanation(root: ChainLink) -> str:
+    return root.link.explanation
+
+
 @strawberry.type(description="One act in the chain that produced a holding, oldest first.")
 class ChainLink:
     act: str
@@ -31,10 +41,13 @@ class ChainLink:
     doc: str | None
     doc_number: str | None
     doc_title: str | None
-    explanation: str = strawberry.field(description="One plain Chinese sentence.")
+    explanation: str = strawberry.field(
+        resolver=_link_explanation, description="One plain Chinese sentence."
+    )
     illustrative: bool = strawberry.field(
         description="The act is made up to show a feature (示例数据), not a fact."
     )
+    link: strawberry.Private[answers.ChainLink]
 
 
 @strawberry.type(
@@ -52,6 +65,14 @@ class PendingAct:
     doc_title: str | None
 
 
+def _holder_basis(root: Holder) -> list[Basis]:
+    return [basis_of(root.records, b) for b in root.competence.basis]
+
+
+def _holder_chain(root: Holder) -> list[ChainLink]:
+    return [chain_link(link) for link in root.competence.chain]
+
+
 @strawberry.type(description="A unit's holding that covers the asked place on the asked date.")
 class Holder:
     holding: str = strawberry.field(description="Stable id of the holding.")
@@ -64,11 +85,13 @@ class Holder:
     carved_out: list[RegionRef] = strawberry.field(description="Regions excluded from the scope.")
     joint: bool = strawberry.field(description="A sanctioned shared competence (联合执法).")
     principal: UnitRef | None = strawberry.field(description="For an AGENT: in whose name.")
-    basis: list[Basis]
-    chain: list[ChainLink]
+    basis: list[Basis] = strawberry.field(resolver=_holder_basis)
+    chain: list[ChainLink] = strawberry.field(resolver=_holder_chain)
     illustrative: bool = strawberry.field(
         description="Some act of its chain is illustrative (示例数据): not to be cited as fact."
     )
+    competence: strawberry.Private[answers.Competence]
+    records: strawberry.Private[Records]
 
 
 @strawberry.type(description="A partner unit across a border under a cooperation agreement.")
@@ -86,6 +109,26 @@ class Counterpart:
     )
 
 
+def _answer_explanation(root: JurisdictionAnswer) -> str:
+    return root.answer.explanation
+
+
+def _counterparts(root: JurisdictionAnswer) -> list[Counterpart]:
+    records, place = root.records, root.answer.place
+    return [
+        Counterpart(
+            unit=unit_ref(records, c.unit, c.unit_name),
+            region=region_ref(records, c.region),
+            agreement=c.agreement,
+            agreement_title=c.agreement_title,
+            level=c.level,
+            bordering=region_ref(records, c.bordering or place),
+            illustrative=c.illustrative,
+        )
+        for c in root.answer.counterparts
+    ]
+
+
 @strawberry.type(description="Who is competent for an item at a place on a date, and why.")
 class JurisdictionAnswer:
     item: ItemRef
@@ -96,8 +139,10 @@ class JurisdictionAnswer:
         description="False when the item is cancelled or not yet in force."
     )
     holders: list[Holder] = strawberry.field(description="Every covering holding, PRIMARY first.")
-    explanation: str = strawberry.field(description="Plain Chinese, pasteable into a memo.")
-    counterparts: list[Counterpart]
+    explanation: str = strawberry.field(
+        resolver=_answer_explanation, description="Plain Chinese, pasteable into a memo."
+    )
+    counterparts: list[Counterpart] = strawberry.field(resolver=_counterparts)
     coverage_from: date | None = strawberry.field(
         description="The date from which the data covers the place (NO_DATA before it)."
     )
@@ -107,6 +152,8 @@ class JurisdictionAnswer:
     pending: list[PendingAct] = strawberry.field(
         description="Acts naming the item here still pending legal review: not yet in effect."
     )
+    answer: strawberry.Private[answers.JurisdictionAnswer]
+    records: strawberry.Private[Records]
 
 
 def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) -> JurisdictionAnswer:
@@ -117,19 +164,6 @@ def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) ->
         status=answer.status,
         in_force=answer.in_force,
         holders=[_holder(records, c) for c in answer.holders],
-        explanation=answer.explanation,
-        counterparts=[
-            Counterpart(
-                unit=unit_ref(records, c.unit, c.unit_name),
-                region=region_ref(records, c.region),
-                agreement=c.agreement,
-                agreement_title=c.agreement_title,
-                level=c.level,
-                bordering=region_ref(records, c.bordering or answer.place),
-                illustrative=c.illustrative,
-            )
-            for c in answer.counterparts
-        ],
         coverage_from=answer.coverage_from,
         chain=[chain_link(link) for link in answer.chain],
         pending=[
@@ -143,6 +177,8 @@ def jurisdiction_answer(records: Records, answer: answers.JurisdictionAnswer) ->
             )
             for p in answer.pending
         ],
+        answer=answer,
+        records=records,
     )
 
 
@@ -154,8 +190,8 @@ def chain_link(link: answers.ChainLink) -> ChainLink:
         doc=link.doc,
         doc_number=link.doc_number,
         doc_title=link.doc_title,
-        explanation=link.explanation,
         illustrative=link.illustrative,
+        link=link,
     )
 
 
@@ -172,9 +208,9 @@ def _holder(records: Records, competence: answers.Competence) -> Holder:
         carved_out=[region_ref(records, code) for code in sorted(h.carved_out)],
         joint=h.joint,
         principal=unit_ref(records, h.principal) if h.principal else None,
-        basis=[basis_of(records, b) for b in competence.basis],
-        chain=[chain_link(link) for link in competence.chain],
         illustrative=competence.illustrative,
+        competence=competence,
+        records=records,
     )
 
 

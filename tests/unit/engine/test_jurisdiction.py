@@ -101,3 +101,25 @@ def test_unknown_item_or_place_is_not_found() -> None:
         p.jurisdiction("nope", XF, D2021)
     with pytest.raises(NotFoundError):
         p.jurisdiction(I1, "nowhere", D2021)
+
+
+def test_sentences_and_counterparts_are_written_only_when_read() -> None:
+    p = projection([ASSIGN_WJW, DELEGATE_XF], agreements=[AGREEMENT])
+    answer = p.jurisdiction(I1, DX, D2021)
+    links = [link for holder in answer.holders for link in holder.chain]
+    assert links
+    assert not answer.explained.computed
+    assert not answer.bordering.computed
+    assert not any(link.explained.computed for link in links)
+    assert answer.status == Status.CLEAR
+    assert answer.holders
+    explanation = answer.explanation  # the summary, then every link's sentence
+    assert all(link.explained.computed for link in links)
+    assert all(link.explanation in explanation for link in links)
+    assert not answer.bordering.computed
+    [counterpart] = answer.counterparts
+    assert counterpart.unit == "ga-zf"
+    again = p.jurisdiction(I1, DX, D2021)  # equal answers compare by their values
+    assert again == answer
+    assert hash(again.explained) == hash(answer.explained)
+    assert p.jurisdiction(I1, XF, D2021) != answer
