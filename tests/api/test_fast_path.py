@@ -36,7 +36,7 @@ JURISDICTION = (
     "place: $place, at: $at) { status explanation holders { unit { id name } role } } }"
 )
 ASK = {"item": SMOKING, "place": XINGFENG}
-CHANGES = "{ changes(since: 0, first: 3) { edges { node { revision summary } } } }"
+CHANGES = "{ changes(since: 0, first: 3) { edges { node { change { revision } } } } }"
 TWO_OPERATIONS = (
     'query A { searchItems(text: "烟", limit: 3) { key name } } '
     'query B { searchUnits(text: "局", limit: 3) { key } }'
@@ -173,6 +173,8 @@ async def test_the_fast_path_answers_byte_for_byte_as_the_normal_path(
     assert again == normal
     assert cached == normal
     assert hit == normal
+    if "permission denied" in case:
+        assert b'"FORBIDDEN"' in normal[2], normal[2].decode()
     refused = b'"data":null' in normal[2] or normal[0] != 200
     if not refused or b"NOT_FOUND" in normal[2] or b"FORBIDDEN" in normal[2]:
         assert ran, "a valid query runs on the fast path"
