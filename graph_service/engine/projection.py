@@ -36,6 +36,7 @@ from .catalog import Catalog
 from .gc_pause import paused_gc
 from .graph_edges import EdgeKind
 from .graph_view import GraphView
+from .moved import Moved, changed_pairs
 from .reach import reach_of
 from .recorded import RecordedViews
 from .records import Records
@@ -164,7 +165,12 @@ class Projection:
 
         Returns the items whose holdings were replayed (None: all of them, after a rebuild).
         """
+        return self.update(change).items
+
+    def update(self, change: ChangeSet) -> Moved:
+        """``apply``, also saying which ``(unit, item)`` pairs' holdings changed (``moved``)."""
         records = self._records.changed(change)
+        before = dict(self._state.replays)  # the replays an in-place update replaces
         try:
             with paused_gc():
                 self._state, items = advance(
@@ -174,7 +180,9 @@ class Projection:
             self._cache = StateCache()  # every answer kept was the old state's (even half-done)
         self._records, self._dataset = records, None
         self._recorded.clear()
-        return None if items is None else frozenset(items)
+        if items is None:
+            return Moved(None, None)
+        return Moved(frozenset(items), changed_pairs(before, self._state.replays, items))
 
     def holdings_of(self, items: Iterable[str]) -> list[Holding]:
         """The current holdings of ``items`` (unknown items have none)."""

@@ -7,8 +7,8 @@ the store (the CLI, another instance). In order:
 1. the projection advances: in place when the change replays a few items; rebuilt on a copy in a
    worker thread and swapped in when it reaches everything (a unit's or region's structure, a
    replace), so reads go on meanwhile; a change that only renames replays nothing;
-2. the derived ``HOLDS`` export is told which items moved (it writes them later, off the request
-   path: ``holdings_export.py``);
+2. the derived ``HOLDS`` export is told which ``(unit, item)`` pairs' holdings changed (it
+   writes them later, off the request path: ``holdings_export.py``);
 3. a change event is published (subscriptions) and readers waiting for this revision wake up.
 """
 
@@ -19,6 +19,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from graph_service.domain.changes import ChangeRecord, ChangeSet
+from graph_service.engine.moved import Moved
 
 from .context import ServiceContext
 from .events import ChangeEvent
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from .holdings_export import HoldingsExporter
 
 log = logging.getLogger(__name__)
+EVERYTHING = Moved(None, None)  # after a rebuild: any item's holdings may have changed
 
 
 class Dispatcher:
@@ -40,12 +42,12 @@ class Dispatcher:
         ctx = self._ctx
         if record.revision <= ctx.revision:
             return  # already taken in (a follower racing a local write)
-        items = await self._advance_projection(change)
+        moved = await self._advance_projection(change)
         ctx.revision = record.revision
         ctx.change_times.append((record.revision, record.recorded_at))
         if self.exporter is not None:
-            self.exporter.mark(items, record.revision)
-        ctx.events.publish(ChangeEvent(record, tuple(change.touched()), items))
+            self.exporter.mark(moved.items, record.revision, moved.pairs)
+        ctx.events.publish(ChangeEvent(record, tuple(change.touched()), moved.items))
         waiting: list[tuple[int, asyncio.Future[None]]] = []
         for wanted, future in ctx.waiters:
             if wanted <= ctx.revision:
@@ -55,14 +57,14 @@ class Dispatcher:
                 waiting.append((wanted, future))
         ctx.waiters[:] = waiting
 
-    async def _advance_projection(self, change: ChangeSet) -> frozenset[str] | None:
+    async def _advance_projection(self, change: ChangeSet) -> Moved:
         ctx = self._ctx
         projection = ctx.projection
         try:
             if projection.needs_rebuild(change):
                 ctx.projection = await asyncio.to_thread(projection.rebuilt, change)
-                return None
-            return projection.apply(change)
+                return EVERYTHING
+            return projection.update(change)
         except Exception:
             # The store holds the change: the write has succeeded. A projection that failed to
             # follow must not keep serving a half-applied state.
@@ -70,4 +72,4 @@ class Dispatcher:
             ctx.projection = await asyncio.to_thread(
                 ctx.rebuild, change.applied_to(projection.dataset)
             )
-            return None
+            return EVERYTHING

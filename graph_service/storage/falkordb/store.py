@@ -35,7 +35,7 @@ from graph_service.domain.errors import QueryError, StorageError, StoreUnavailab
 from graph_service.domain.holdings import Holding
 from graph_service.storage import reads
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema, statement
-from graph_service.storage.holdings import holding_steps
+from graph_service.storage.holdings import Pair, holding_steps
 from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
@@ -158,10 +158,11 @@ class FalkorDBStore:
         holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
+        pairs: Collection[Pair] | None = None,
         recorded_by: str = "system",
     ) -> int:
-        """Replace the derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None)
-        with ``holdings`` (see ``storage/holdings.py``).
+        """Replace the derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None),
+        or of the ``(unit, item)`` ``pairs``, with ``holdings`` (see ``storage/holdings.py``).
 
         Not journaled: holdings are derived from acts for people browsing the graph, and the
         service's exporter rewrites them again after a failure; a crash mid-way leaves a
@@ -170,7 +171,7 @@ class FalkorDBStore:
         (``mutex.py``). Returns how many relationships were written.
         """
         # tens of thousands of rows for a full export: built off the event loop, which serves
-        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items)
+        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items, pairs)
         created = 0
         for step in steps:
             # the shared lock first: waiting for another process must not hold up this one's
