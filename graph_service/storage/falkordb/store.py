@@ -69,6 +69,8 @@ class FalkorDBStore:
         self._closed = False
         self._check_journal = True
         self._last_created = 0  # relationships created by the last statement run
+        self._idle_timer: asyncio.TimerHandle | None = None  # a rewrite waiting for a pause
+        self._idle_compaction: asyncio.Task[None] | None = None
         self.on_step: StepHook | None = None  # test hook: called before each statement of apply
         self.supervisor = Supervisor(handle, on_restart=self._server_restarted)
         self.tokens = falkordb_tokens(self._run, lambda: self._closed)  # the port's TokenStore
@@ -180,6 +182,7 @@ class FalkorDBStore:
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
+        self._compact_when_idle()  # a full export logs tens of megabytes
         return created
 
     async def close(self) -> None:
@@ -187,6 +190,12 @@ class FalkorDBStore:
         if self._closed:
             return
         self._closed = True
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        if self._idle_compaction is not None:
+            self._idle_compaction.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._idle_compaction
         await self.supervisor.stop()
         await self._db.aclose()
         try:
@@ -254,9 +263,30 @@ class FalkorDBStore:
             )
         await self._journal.finish(entry)
         info = await self._persistence()
-        if compaction.wanted(info):
+        if compaction.urgent(info):
             await asyncio.to_thread(compaction.compact, self._server)
+        elif compaction.wanted(info):
+            self._compact_when_idle()
         return rows[0] if rows else {"upserted": 0, "deleted": 0}
+
+    def _compact_when_idle(self) -> None:
+        """Rewrite the log into a snapshot once no write has come for ``compaction.IDLE``
+        seconds (see ``compaction.py``); each write pushes the moment back."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        loop = asyncio.get_running_loop()
+        self._idle_timer = loop.call_later(compaction.IDLE, self._compact_now)
+
+    def _compact_now(self) -> None:
+        self._idle_timer = None
+        if not self._closed and (self._idle_compaction is None or self._idle_compaction.done()):
+            self._idle_compaction = asyncio.get_running_loop().create_task(self._compact())
+
+    async def _compact(self) -> None:
+        try:
+            await asyncio.to_thread(compaction.compact, self._server)
+        except StorageError as exc:  # the next write, or close(), tries again
+            log.warning("could not rewrite the append-only file: %s", exc)
 
     async def _persistence(self) -> dict[str, Any]:
         with translated("info persistence"):
