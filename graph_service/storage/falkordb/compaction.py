@@ -28,7 +28,7 @@ from .server import ServerHandle, admin_client
 
 LOG_LIMIT = 4 * 1024 * 1024  # bytes of log beyond the snapshot that are worth a rewrite
 URGENT_LIMIT = 16 * 1024 * 1024  # past this, rewrite at once even while writes go on
-IDLE = 0.5  # seconds without a write before a rewrite of a log past LOG_LIMIT starts
+IDLE = 5.0  # seconds without a write before a rewrite of a log past LOG_LIMIT starts
 _POLL = 0.05
 
 

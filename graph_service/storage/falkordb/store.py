@@ -182,7 +182,7 @@ class FalkorDBStore:
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
-        self._compact_when_idle()  # a full export logs tens of megabytes
+        await self._compact_in_time()  # a full export logs tens of megabytes
         return created
 
     async def close(self) -> None:
@@ -262,12 +262,17 @@ class FalkorDBStore:
                 [(statement(step.statement), step.params) for _, step in group]
             )
         await self._journal.finish(entry)
+        await self._compact_in_time()
+        return rows[0] if rows else {"upserted": 0, "deleted": 0}
+
+    async def _compact_in_time(self) -> None:
+        """After writing: rewrite a log past ``URGENT_LIMIT`` now, one past ``LOG_LIMIT`` once
+        writes pause (``compaction.py``)."""
         info = await self._persistence()
         if compaction.urgent(info):
             await asyncio.to_thread(compaction.compact, self._server)
         elif compaction.wanted(info):
             self._compact_when_idle()
-        return rows[0] if rows else {"upserted": 0, "deleted": 0}
 
     def _compact_when_idle(self) -> None:
         """Rewrite the log into a snapshot once no write has come for ``compaction.IDLE``
