@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from graph_service.domain.changes import ChangeSet
@@ -71,7 +72,11 @@ class Projection:
         million holdings at Beijing scale on every write."""
         with paused_gc():
             state = self._replay_all(records)
-        gc.freeze()
+            # frozen before the collector resumes: the first allocation after would otherwise
+            # start a collection of the youngest generation, which then holds every object the
+            # build allocated (more than a second at Beijing scale, holding the GIL: a rebuild
+            # in a worker thread stalled the event loop that long)
+            gc.freeze()
         return state
 
     def _replay_all(self, records: Records) -> EngineState:
@@ -233,12 +238,23 @@ class Projection:
         Safe to run in a worker thread while this projection keeps answering: it reads only
         this projection's records, which are never mutated.
         """
-        records = self._records.changed(change)
-        return Projection(
-            records.dataset(),
-            jurisdiction=self._configured,
-            evaluation_period_days=self._evaluation_period_days,
+        return self.rebuild_job(change)()
+
+    def rebuild_job(self, change: ChangeSet) -> Callable[[], Projection]:
+        """``rebuilt`` as a call that holds no reference to this projection, for a worker thread
+        (the thread pool lets go of a finished call a moment after its caller has the result;
+        this projection can then be told unused as soon as it is replaced)."""
+        return partial(
+            _rebuilt, self._records, change, self._configured, self._evaluation_period_days
         )
+
+    def dismantle(self) -> None:
+        """Free this projection's holdings a piece at a time (``EngineState.release``), for one
+        a rebuild has replaced and nothing uses any more: it answers nothing right afterwards.
+        Meant for a worker thread, so that the event loop goes on meanwhile."""
+        self._recorded.clear()
+        self._cache = StateCache()
+        self._state.release()
 
     def preview(self, change: ChangeSet, at: date | None = None) -> Preview:
         """What ``change`` would do on ``at`` (default: the latest ``effective`` of its acts,
@@ -258,3 +274,11 @@ class Projection:
             # collector would first scan every object the replay just allocated.
             del after
         return result
+
+
+def _rebuilt(
+    records: Records, change: ChangeSet, configured: Sequence[str] | None, period: int
+) -> Projection:
+    return Projection(
+        records.changed(change).dataset(), jurisdiction=configured, evaluation_period_days=period
+    )

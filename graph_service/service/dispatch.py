@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from graph_service.domain.changes import ChangeRecord, ChangeSet
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 EVERYTHING = Moved(None, None)  # after a rebuild: any item's holdings may have changed
+# references to the replaced projection when only ``_advance_projection`` holds it (its local,
+# and the call's argument): then freeing it piecewise in a worker thread cannot pull the state
+# from under a reader, and the event loop is spared the half second of freeing it at once
+_ONLY_HERE = 2
 
 
 class Dispatcher:
@@ -62,7 +67,9 @@ class Dispatcher:
         projection = ctx.projection
         try:
             if projection.needs_rebuild(change):
-                ctx.projection = await asyncio.to_thread(projection.rebuilt, change)
+                ctx.projection = await asyncio.to_thread(projection.rebuild_job(change))
+                if sys.getrefcount(projection) <= _ONLY_HERE:  # no reader still holds it
+                    await asyncio.to_thread(projection.dismantle)
                 return EVERYTHING
             return projection.update(change)
         except Exception:

@@ -126,6 +126,37 @@ async def test_a_rebuild_runs_off_the_event_loop_while_reads_go_on(instance: Ins
     assert answered >= 1
 
 
+async def test_a_replaced_projection_is_freed_off_the_event_loop_unless_a_reader_holds_it(
+    instance: Instance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a rebuild the old projection is freed piecewise in a worker thread (freeing it at
+    once stalls the event loop for half a second at Beijing scale), but never while a reader
+    still holds it: that one keeps answering as before."""
+    ctx = await instance()
+    await load_document(ctx, small_document(), by="编办")
+    dismantled: list[Projection] = []
+    real = Projection.dismantle
+
+    def spy(self: Projection) -> None:
+        dismantled.append(self)
+        real(self)
+
+    monkeypatch.setattr(Projection, "dismantle", spy)
+    unit = small_document()["units"][1]
+    held = ctx.projection
+    answer = held.jurisdiction(SMOKING, XINGFENG, date(2022, 6, 1))
+    await load_document(ctx, {"units": [{**unit, "region": LINXIAOLU}]}, by="编办")
+    assert ctx.projection is not held
+    assert dismantled == []
+    assert held.jurisdiction(SMOKING, XINGFENG, date(2022, 6, 1)) == answer
+    del held
+    replaced = id(ctx.projection)
+    await load_document(ctx, {"units": [unit]}, by="编办")  # back: another rebuild
+    assert [id(p) for p in dismantled] == [replaced]
+    assert dismantled[0].holdings() == []  # freed
+    assert ctx.projection.holdings()
+
+
 async def test_a_failing_holdings_export_never_fails_a_write_and_catches_up(
     instance: Instance,
 ) -> None:
