@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from graph_service.domain.changes import ChangeSet
@@ -36,6 +37,7 @@ from .catalog import Catalog
 from .gc_pause import paused_gc
 from .graph_edges import EdgeKind
 from .graph_view import GraphView
+from .moved import Moved, changed_pairs
 from .reach import reach_of
 from .recorded import RecordedViews
 from .records import Records
@@ -70,7 +72,11 @@ class Projection:
         million holdings at Beijing scale on every write."""
         with paused_gc():
             state = self._replay_all(records)
-        gc.freeze()
+            # frozen before the collector resumes: the first allocation after would otherwise
+            # start a collection of the youngest generation, which then holds every object the
+            # build allocated (more than a second at Beijing scale, holding the GIL: a rebuild
+            # in a worker thread stalled the event loop that long)
+            gc.freeze()
         return state
 
     def _replay_all(self, records: Records) -> EngineState:
@@ -164,7 +170,12 @@ class Projection:
 
         Returns the items whose holdings were replayed (None: all of them, after a rebuild).
         """
+        return self.update(change).items
+
+    def update(self, change: ChangeSet) -> Moved:
+        """``apply``, also saying which ``(unit, item)`` pairs' holdings changed (``moved``)."""
         records = self._records.changed(change)
+        before = dict(self._state.replays)  # the replays an in-place update replaces
         try:
             with paused_gc():
                 self._state, items = advance(
@@ -174,7 +185,9 @@ class Projection:
             self._cache = StateCache()  # every answer kept was the old state's (even half-done)
         self._records, self._dataset = records, None
         self._recorded.clear()
-        return None if items is None else frozenset(items)
+        if items is None:
+            return Moved(None, None)
+        return Moved(frozenset(items), changed_pairs(before, self._state.replays, items))
 
     def holdings_of(self, items: Iterable[str]) -> list[Holding]:
         """The current holdings of ``items`` (unknown items have none)."""
@@ -225,12 +238,23 @@ class Projection:
         Safe to run in a worker thread while this projection keeps answering: it reads only
         this projection's records, which are never mutated.
         """
-        records = self._records.changed(change)
-        return Projection(
-            records.dataset(),
-            jurisdiction=self._configured,
-            evaluation_period_days=self._evaluation_period_days,
+        return self.rebuild_job(change)()
+
+    def rebuild_job(self, change: ChangeSet) -> Callable[[], Projection]:
+        """``rebuilt`` as a call that holds no reference to this projection, for a worker thread
+        (the thread pool lets go of a finished call a moment after its caller has the result;
+        this projection can then be told unused as soon as it is replaced)."""
+        return partial(
+            _rebuilt, self._records, change, self._configured, self._evaluation_period_days
         )
+
+    def dismantle(self) -> None:
+        """Free this projection's holdings a piece at a time (``EngineState.release``), for one
+        a rebuild has replaced and nothing uses any more: it answers nothing right afterwards.
+        Meant for a worker thread, so that the event loop goes on meanwhile."""
+        self._recorded.clear()
+        self._cache = StateCache()
+        self._state.release()
 
     def preview(self, change: ChangeSet, at: date | None = None) -> Preview:
         """What ``change`` would do on ``at`` (default: the latest ``effective`` of its acts,
@@ -250,3 +274,11 @@ class Projection:
             # collector would first scan every object the replay just allocated.
             del after
         return result
+
+
+def _rebuilt(
+    records: Records, change: ChangeSet, configured: Sequence[str] | None, period: int
+) -> Projection:
+    return Projection(
+        records.changed(change).dataset(), jurisdiction=configured, evaluation_period_days=period
+    )

@@ -3,9 +3,11 @@
 Most writes record a new act that takes effect after everything already replayed for its items.
 Replay is deterministic and sequential, so the result then equals replaying from scratch, but
 only the lineages still open at the end can change, and among them only those the new act can
-reach: for an assign, delegate or entrust, the lineages of the units it names; for any other
-kind (or a unit abolished afterwards), every open lineage. Those are rebuilt from their open
-holding and its ``Tail``, the new events are replayed on them, and the item's indexes are patched.
+reach: for an assign, delegate, entrust or transfer, the lineages of the units it names and
+those whose principal or delegator is one of them (a transfer hands those on to its target); for
+any other kind (or a unit abolished afterwards), every open lineage. Those are rebuilt from their
+open holding and its ``Tail``, the new events are replayed on them, and the item's indexes are
+patched.
 Whenever the new acts do not all come after the last event, ``resume_item`` returns None.
 """
 
@@ -24,7 +26,7 @@ from .lineage import EndCause, Lineage
 from .regions import RegionIndex
 from .replay import ACT_RANK, Replayer
 
-_LOCAL_KINDS = frozenset({ActKind.ASSIGN, ActKind.DELEGATE, ActKind.ENTRUST})
+_LOCAL_KINDS = frozenset({ActKind.ASSIGN, ActKind.DELEGATE, ActKind.ENTRUST, ActKind.TRANSFER})
 
 
 def resume_item(
@@ -80,11 +82,13 @@ class _Resumed(Replayer):
 
     def _seed(self, units: set[str] | None) -> bool:
         for holding in self.old.holdings:
-            if holding.valid_to is not None or (units is not None and holding.unit not in units):
+            if holding.valid_to is not None:
                 continue
             tail = self.old.tails.get(holding.id)
             if tail is None:
                 return False
+            if units is not None and not _reached(holding, tail, units):
+                continue
             lineage = Lineage(
                 key=lineage_of(holding.id),
                 unit=holding.unit,
@@ -166,3 +170,9 @@ class _Resumed(Replayer):
         spans[lineage.key] = (lineage.start, previous.valid_to if previous else None)
         if previous is not None and lineage.end_cause is not None:
             end_causes[previous.id] = lineage.end_cause
+
+
+def _reached(holding: Holding, tail: Tail, units: set[str]) -> bool:
+    """Whether an act of ``units`` can change this open lineage: it is theirs, or it names one
+    of them as its principal or delegator (a transfer moves those references on)."""
+    return holding.unit in units or holding.principal in units or tail.delegated_by in units

@@ -76,6 +76,18 @@ class EngineState:
             self.by_unit[unit] = dict(self.by_unit.get(unit, {}))
         return self.by_unit.setdefault(unit, {})
 
+    def release(self) -> None:
+        """Drop this state's tables one entry at a time, for a state nothing reads any more.
+
+        A Beijing-scale state holds millions of objects; dropped at once, freeing them takes
+        half a second during which no other thread runs. Entry by entry (in a worker thread),
+        the interpreter can switch threads in between. Only the top-level tables are emptied:
+        their values may be shared with forks, which keep them.
+        """
+        for table in (self.item_cache, self.unit_cache, self.replays, self.by_unit):
+            while table:
+                table.popitem()
+
     def fork(self, catalog: Catalog | None = None) -> EngineState:
         """An overlay to ``put``/``drop`` into without touching this state."""
         return EngineState(

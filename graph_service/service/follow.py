@@ -37,8 +37,11 @@ async def follow(ctx: ServiceContext) -> None:
     """Follow the store's log until cancelled."""
     failing = False
     while True:
+        # asyncio.timeout, not wait_for: cancelling the follower (shutdown) while wait_for is
+        # finishing its own timeout could leave the cancellation swallowed and the task running
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(ctx.wake_follower.wait(), ctx.options.follow_interval)
+            async with asyncio.timeout(ctx.options.follow_interval):
+                await ctx.wake_follower.wait()
         ctx.wake_follower.clear()
         try:
             if await ctx.store.head_revision() > ctx.revision:

@@ -98,6 +98,7 @@ class Statement(StrEnum):
     LOCK_WRITES = "lock_writes"
     CLEAR_HOLDINGS = "clear_holdings"
     REPLACE_ITEM_HOLDINGS = "replace_item_holdings"
+    REPLACE_PAIR_HOLDINGS = "replace_pair_holdings"
     WRITE_HOLDINGS = "write_holdings"
     APPLIED_MIGRATIONS = "applied_migrations"
     RECORD_MIGRATION = "record_migration"

@@ -162,8 +162,10 @@ class HoldingsWriter(Protocol):
         holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
+        pairs: Collection[tuple[str, str]] | None = None,
         recorded_by: str = ...,
     ) -> int:
-        """Replace the derived holding relationships of ``items`` (every one when None) with
-        ``holdings``; return how many were written."""
+        """Replace the derived holding relationships of ``items`` (every one when None), or
+        only those between the ``(unit, item)`` ``pairs``, with ``holdings``; return how many
+        were written."""
         ...

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,36 @@ async def test_write_holdings_replaces_rather_than_adds(graph: Graph) -> None:
     assert (await run(graph, count))[0]["n"] == 2
 
 
+async def test_write_holdings_of_pairs_rewrites_only_those_pairs(graph: Graph) -> None:
+    """What the export writes after a transfer: C1 moves from cgj to sw on 2024-01-01. The
+    holdings handed in are the item's (the street's delegation included); only the two pairs
+    named are cleared and written, and each pair's holdings are stored once."""
+    before = small_holdings()
+    moved_on = date(2024, 1, 1)
+    ended = before[0]._replace(valid_to=moved_on)
+    taken = holding("sw", "C1", "110115", "PRIMARY", "TRANSFERRED", moved_on, None, ["a-move"])
+    after = [ended, before[3], taken, *before[5:]]  # cgj keeps only its first C1 holding
+    stored = adhoc(
+        "MATCH (u:Unit)-[h:HOLDS]->(i:PowerItem) "
+        "RETURN u.id AS unit, i.id AS item, h.valid_from AS since, h.valid_to AS until"
+    )
+    for _ in range(2):  # again: replaces, never adds
+        created = await graph.store.write_holdings(
+            after, pairs=[("cgj", "C1"), ("sw", "C1"), ("nobody", "C1")], recorded_by="test"
+        )
+        assert created == 2
+        rows = sorted(
+            (r["unit"], r["item"], r["since"], r["until"]) for r in await run(graph, stored)
+        )
+        assert rows == [
+            ("cgj", "C1", "2019-01-01", "2024-01-01"),
+            ("cgj", "C2", "2019-01-01", None),
+            ("sw", "C1", "2024-01-01", None),
+            ("sw", "C2", "2021-01-01", None),
+            ("xf", "C1", "2020-07-01", "2025-07-01"),
+        ]
+
+
 async def test_write_holdings_skips_rows_whose_ends_are_not_stored(graph: Graph) -> None:
     rows = [
         holding(
@@ -227,6 +258,7 @@ async def test_holdings_do_not_disturb_loading_the_records(graph: Graph) -> None
 def test_the_holdings_statements_are_in_the_catalog() -> None:
     assert statement(Statement.CLEAR_HOLDINGS).params == frozenset()
     assert statement(Statement.WRITE_HOLDINGS).params == {"rows"}
+    assert statement(Statement.REPLACE_PAIR_HOLDINGS).params == {"pairs", "rows"}
 
 
 async def test_resaving_a_unit_keeps_its_derived_holdings(graph: Graph) -> None:

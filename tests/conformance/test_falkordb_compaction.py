@@ -7,6 +7,7 @@ snapshot. The limit is lowered here so that a small dataset counts as a long log
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from redis.exceptions import BusyLoadingError
 
 from graph_service.domain.changes import ChangeSet
 from graph_service.domain.errors import StoreUnavailableError
-from graph_service.storage.falkordb import compaction, open_store
+from graph_service.storage.falkordb import FalkorDBStore, compaction, open_store
 from graph_service.storage.falkordb.errors import ServerLoadingError, translated
 
 from .datasets import small
@@ -47,6 +48,45 @@ async def test_a_write_that_leaves_a_long_log_has_it_rewritten_as_a_snapshot(
         assert await reopened.load_all() == small()
     finally:
         await reopened.close()
+
+
+async def _log_shrinks(store: FalkorDBStore, seconds: float) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if compaction.log_bytes(store._server) < 1_000:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the log was not rewritten within {seconds} s")
+
+
+async def test_a_long_log_is_rewritten_once_writes_pause_not_while_they_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compaction, "LOG_LIMIT", 10_000)
+    monkeypatch.setattr(compaction, "IDLE", 0.5)
+    store = await open_store(tmp_path)
+    try:
+        await store.apply(ChangeSet(upserts=small()))
+        for _ in range(3):  # writes 0.2 s apart keep pushing the rewrite back
+            await asyncio.sleep(0.2)
+            await store.apply(ChangeSet(upserts=small()))
+            assert compaction.log_bytes(store._server) > 10_000
+        await _log_shrinks(store, 10)  # rewritten after the pause
+    finally:
+        await store.close()
+
+
+async def test_a_log_past_the_urgent_limit_is_rewritten_without_waiting_for_a_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compaction, "LOG_LIMIT", 10_000)
+    monkeypatch.setattr(compaction, "URGENT_LIMIT", 10_000)
+    monkeypatch.setattr(compaction, "IDLE", 3600)
+    store = await open_store(tmp_path)
+    try:
+        await store.apply(ChangeSet(upserts=small()))
+        await _log_shrinks(store, 10)
+    finally:
+        await store.close()
 
 
 async def test_closing_the_store_leaves_a_snapshot_for_the_next_start(

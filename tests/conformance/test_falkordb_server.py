@@ -81,6 +81,7 @@ async def test_every_shipped_statement_runs_on_falkordb(tmp_path: Path) -> None:
         assert await store.write_holdings([holding]) == 1
         assert await store.write_holdings([holding, holding._replace(unit="nobody")]) == 1
         assert await store.write_holdings([holding], items=["C2"]) == 1
+        assert await store.write_holdings([holding], pairs=[("cgj", "C2")]) == 1
         # Shared statements the Neo4j adapter runs (migrations, write lock) must run here too.
         assert await store._run(Statement.LOCK_WRITES, {"holder": "test"}) == []
         await store._run(

@@ -29,6 +29,7 @@ from graph_service.service.as_recorded import projection_as_recorded
 from graph_service.service.write import commit
 
 from ..api.small_dataset import LINXIAOLU, SMOKING, XINGFENG, small_document
+from ..conformance.by_hand import by_hand
 from .conftest import Instance
 
 
@@ -125,6 +126,37 @@ async def test_a_rebuild_runs_off_the_event_loop_while_reads_go_on(instance: Ins
     assert answered >= 1
 
 
+async def test_a_replaced_projection_is_freed_off_the_event_loop_unless_a_reader_holds_it(
+    instance: Instance, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a rebuild the old projection is freed piecewise in a worker thread (freeing it at
+    once stalls the event loop for half a second at Beijing scale), but never while a reader
+    still holds it: that one keeps answering as before."""
+    ctx = await instance()
+    await load_document(ctx, small_document(), by="编办")
+    dismantled: list[Projection] = []
+    real = Projection.dismantle
+
+    def spy(self: Projection) -> None:
+        dismantled.append(self)
+        real(self)
+
+    monkeypatch.setattr(Projection, "dismantle", spy)
+    unit = small_document()["units"][1]
+    held = ctx.projection
+    answer = held.jurisdiction(SMOKING, XINGFENG, date(2022, 6, 1))
+    await load_document(ctx, {"units": [{**unit, "region": LINXIAOLU}]}, by="编办")
+    assert ctx.projection is not held
+    assert dismantled == []
+    assert held.jurisdiction(SMOKING, XINGFENG, date(2022, 6, 1)) == answer
+    del held
+    replaced = id(ctx.projection)
+    await load_document(ctx, {"units": [unit]}, by="编办")  # back: another rebuild
+    assert [id(p) for p in dismantled] == [replaced]
+    assert dismantled[0].holdings() == []  # freed
+    assert ctx.projection.holdings()
+
+
 async def test_a_failing_holdings_export_never_fails_a_write_and_catches_up(
     instance: Instance,
 ) -> None:
@@ -154,6 +186,47 @@ async def test_a_failing_holdings_export_never_fails_a_write_and_catches_up(
         export_module.FIRST_PAUSE = export_module_first
     assert len(calls) >= 3
     assert (exporter.lag, exporter.failures) == (0, 0)
+
+
+async def test_the_export_rewrites_only_the_pairs_a_transfer_changed(instance: Instance) -> None:
+    """Moving the smoking item from health to market changes those two units' holdings of it;
+    the streets it was delegated to keep theirs. The export rewrites the two pairs, and the
+    store's HOLDS then equal the projection's holdings, each once."""
+    ctx = await instance()
+    exporter = ctx.dispatcher.exporter
+    assert exporter is not None
+    await load_document(ctx, small_document(), by="编办")
+    async with asyncio.timeout(30):
+        await exporter.drain()
+    real = ctx.store.write_holdings  # type: ignore[attr-defined]
+    asked: list[object] = []
+
+    async def spy(*args: object, **kwargs: object) -> int:
+        asked.append(kwargs.get("pairs", kwargs.get("items")))
+        return int(await real(*args, **kwargs))
+
+    ctx.store.write_holdings = spy  # type: ignore[attr-defined]
+    transfer = {
+        "id": "move-smoke",
+        "kind": "transfer",
+        "effective": "2024-01-01",
+        "items": [SMOKING],
+        "from": "health",
+        "to": ["market"],
+        "review": "approved",
+    }
+    await load_document(ctx, {"acts": [transfer]}, by="编办")
+    async with asyncio.timeout(30):
+        await exporter.drain()
+    assert [sorted(map(tuple, a)) for a in asked] == [  # type: ignore[call-overload]
+        [("health", SMOKING), ("market", SMOKING)]
+    ]
+    stored = await by_hand(
+        ctx.store, "MATCH (u:Unit)-[h:HOLDS]->(i:PowerItem) RETURN h.id AS id, u.id AS unit"
+    )
+    assert sorted((r["id"], r["unit"]) for r in stored) == sorted(
+        (h.id, h.unit) for h in ctx.projection.holdings()
+    )
 
 
 async def test_as_recorded_on_is_exact_after_an_amendment(instance: Instance) -> None:

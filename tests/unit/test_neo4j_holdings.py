@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from graph_service.engine.answers import Holding, Mode, Role
 from graph_service.storage.catalog import Statement
 from graph_service.storage.holdings import holding_row, holding_steps
@@ -77,3 +79,38 @@ def test_steps_for_items_replace_whole_items_in_each_statement() -> None:
         (["D"], ["D"], 4),
         (["E"], [], 0),
     ]
+
+
+def test_steps_for_pairs_carry_only_those_pairs_rows_in_batches() -> None:
+    def held(item: str, unit: str, n: int = 0) -> Holding:
+        return Holding(
+            id=f"{unit}/{item}/{n}",
+            unit=unit,
+            item=item,
+            scope="r",
+            role=Role.PRIMARY,
+            mode=Mode.ORIGINAL,
+            valid_from=date(2020, 1, 1),
+            valid_to=None,
+            acts=(),
+        )
+
+    holdings = [held("A", "u1"), held("A", "u2"), held("A", "u3"), held("B", "u1")]
+    holdings += [held("B", "u2", n) for n in range(3)]
+    pairs = [("u2", "B"), ("u1", "A"), ("u9", "A"), ("u1", "A")]
+    steps = holding_steps(holdings, batch=3, pairs=pairs)
+
+    assert {s.statement for s in steps} == {Statement.REPLACE_PAIR_HOLDINGS}
+    shape = [
+        (
+            [(p["unit"], p["item"]) for p in s.params["pairs"]],
+            sorted(row["id"] for row in s.params["rows"]),
+        )
+        for s in steps
+    ]
+    assert shape == [
+        ([("u1", "A")], ["u1/A/0"]),
+        ([("u2", "B"), ("u9", "A")], ["u2/B/0", "u2/B/1", "u2/B/2"]),  # u9 has none: cleared
+    ]
+    with pytest.raises(ValueError, match="items or pairs"):
+        holding_steps(holdings, items=["A"], pairs=pairs)

@@ -35,7 +35,7 @@ from graph_service.domain.errors import QueryError, StorageError, StoreUnavailab
 from graph_service.domain.holdings import Holding
 from graph_service.storage import reads
 from graph_service.storage.catalog import Cypher, Dialect, Statement, schema, statement
-from graph_service.storage.holdings import holding_steps
+from graph_service.storage.holdings import Pair, holding_steps
 from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
@@ -69,6 +69,8 @@ class FalkorDBStore:
         self._closed = False
         self._check_journal = True
         self._last_created = 0  # relationships created by the last statement run
+        self._idle_timer: asyncio.TimerHandle | None = None  # a rewrite waiting for a pause
+        self._idle_compaction: asyncio.Task[None] | None = None
         self.on_step: StepHook | None = None  # test hook: called before each statement of apply
         self.supervisor = Supervisor(handle, on_restart=self._server_restarted)
         self.tokens = falkordb_tokens(self._run, lambda: self._closed)  # the port's TokenStore
@@ -158,10 +160,11 @@ class FalkorDBStore:
         holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
+        pairs: Collection[Pair] | None = None,
         recorded_by: str = "system",
     ) -> int:
-        """Replace the derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None)
-        with ``holdings`` (see ``storage/holdings.py``).
+        """Replace the derived ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None),
+        or of the ``(unit, item)`` ``pairs``, with ``holdings`` (see ``storage/holdings.py``).
 
         Not journaled: holdings are derived from acts for people browsing the graph, and the
         service's exporter rewrites them again after a failure; a crash mid-way leaves a
@@ -170,7 +173,7 @@ class FalkorDBStore:
         (``mutex.py``). Returns how many relationships were written.
         """
         # tens of thousands of rows for a full export: built off the event loop, which serves
-        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items)
+        steps = await asyncio.to_thread(holding_steps, list(holdings), self._batch, items, pairs)
         created = 0
         for step in steps:
             # the shared lock first: waiting for another process must not hold up this one's
@@ -179,6 +182,7 @@ class FalkorDBStore:
                 await self._recover()
                 await self._run(step.statement, step.params)
                 created += self._last_created
+        await self._compact_in_time()  # a full export logs tens of megabytes
         return created
 
     async def close(self) -> None:
@@ -186,6 +190,12 @@ class FalkorDBStore:
         if self._closed:
             return
         self._closed = True
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        if self._idle_compaction is not None:
+            self._idle_compaction.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._idle_compaction
         await self.supervisor.stop()
         await self._db.aclose()
         try:
@@ -252,10 +262,36 @@ class FalkorDBStore:
                 [(statement(step.statement), step.params) for _, step in group]
             )
         await self._journal.finish(entry)
-        info = await self._persistence()
-        if compaction.wanted(info):
-            await asyncio.to_thread(compaction.compact, self._server)
+        await self._compact_in_time()
         return rows[0] if rows else {"upserted": 0, "deleted": 0}
+
+    async def _compact_in_time(self) -> None:
+        """After writing: rewrite a log past ``URGENT_LIMIT`` now, one past ``LOG_LIMIT`` once
+        writes pause (``compaction.py``)."""
+        info = await self._persistence()
+        if compaction.urgent(info):
+            await asyncio.to_thread(compaction.compact, self._server)
+        elif compaction.wanted(info):
+            self._compact_when_idle()
+
+    def _compact_when_idle(self) -> None:
+        """Rewrite the log into a snapshot once no write has come for ``compaction.IDLE``
+        seconds (see ``compaction.py``); each write pushes the moment back."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+        loop = asyncio.get_running_loop()
+        self._idle_timer = loop.call_later(compaction.IDLE, self._compact_now)
+
+    def _compact_now(self) -> None:
+        self._idle_timer = None
+        if not self._closed and (self._idle_compaction is None or self._idle_compaction.done()):
+            self._idle_compaction = asyncio.get_running_loop().create_task(self._compact())
+
+    async def _compact(self) -> None:
+        try:
+            await asyncio.to_thread(compaction.compact, self._server)
+        except StorageError as exc:  # the next write, or close(), tries again
+            log.warning("could not rewrite the append-only file: %s", exc)
 
     async def _persistence(self) -> dict[str, Any]:
         with translated("info persistence"):

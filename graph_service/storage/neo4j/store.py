@@ -34,7 +34,7 @@ from graph_service.domain.errors import HeadMovedError, QueryError
 from graph_service.domain.holdings import Holding
 from graph_service.storage import reads
 from graph_service.storage.catalog import Statement, statement
-from graph_service.storage.holdings import holding_steps
+from graph_service.storage.holdings import Pair, holding_steps
 from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
@@ -143,15 +143,16 @@ class Neo4jStore:
         holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
+        pairs: Collection[Pair] | None = None,
         recorded_by: str = "system",
     ) -> int:
-        """Replace the ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None) with
-        ``holdings``, in one transaction.
+        """Replace the ``(:Unit)-[:HOLDS]->(:PowerItem)`` of ``items`` (all when None), or of
+        the ``(unit, item)`` ``pairs``, with ``holdings``, in one transaction.
 
         See ``storage/holdings.py``. Returns how many relationships were written (rows naming a
         unit or item that is not stored are skipped).
         """
-        steps = holding_steps(holdings, self._batch, items)
+        steps = holding_steps(holdings, self._batch, items, pairs)
 
         async def work(tx: AsyncManagedTransaction) -> int:
             await run_statement(tx, Statement.LOCK_WRITES, {"holder": "write_holdings"})

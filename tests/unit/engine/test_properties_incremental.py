@@ -177,3 +177,33 @@ def test_a_chain_of_later_acts_applied_one_by_one_equals_a_full_rebuild(
     for act_doc in chain[2:]:
         p.apply(ChangeSet(upserts=Dataset.model_validate({"acts": [act_doc]})))
     assert snapshot(p) == snapshot(Projection(base(chain)))
+
+
+def test_a_later_transfer_hands_on_its_delegations_and_agents_as_a_full_rebuild_does() -> None:
+    """A transfer resumes only the lineages it can reach: the source's own, and those that name
+    the source as principal (an agent it entrusted) or delegator (a town it delegated to). The
+    agent's and the town's lineages are not the source's: left out of the resume, they would
+    keep the old principal and delegator, and the new holder could not revoke the delegation."""
+
+    def approved(act_id: str, kind: str, day: str, **fields: Any) -> dict[str, Any]:
+        return {"id": act_id, "kind": kind, "effective": day, "review": "approved", **fields}
+
+    chain = [
+        approved("t-base", "assign", "2018-01-01", items=["I1", "I2"], to=["dx-wjw"]),
+        approved("t-other", "assign", "2018-01-01", items=["I1"], to=["dx-cgj"], scope=["LX"]),
+        approved("t-del", "delegate", "2019-01-01", items=["I1", "I2"], to=["xf"])
+        | {"from": "dx-wjw"},
+        approved("t-ent", "entrust", "2020-07-01", items=["I1"], to=["dx-jds"])
+        | {"from": "dx-wjw"},
+        approved("t-move", "transfer", "2022-01-01", items=["I1", "I2"], to=["gzw-dx"])
+        | {"from": "dx-wjw"},
+        approved("t-back", "revoke", "2023-06-01", items=["I1"], to=["xf"]) | {"from": "gzw-dx"},
+    ]
+    p = Projection(base(chain[:4]))
+    for later in chain[4:]:
+        p.apply(ChangeSet(upserts=Dataset.model_validate({"acts": [later]})))
+        assert snapshot(p) == snapshot(Projection(base(chain[: chain.index(later) + 1])))
+    moved = [h for h in p.holdings() if h.valid_from.isoformat() == "2022-01-01"]
+    assert {h.principal for h in moved if h.unit == "dx-jds"} == {"gzw-dx"}
+    revoked = [h for h in p.holdings() if h.unit == "xf" and h.item == "I1"]
+    assert [h.valid_to.isoformat() for h in revoked if h.valid_to] == ["2023-06-01"]
