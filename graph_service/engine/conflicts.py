@@ -66,7 +66,34 @@ def target_places(state: EngineState, item: str, at: date) -> frozenset[str]:
     return found  # type: ignore[no-any-return]
 
 
-_NO_PLACES: frozenset[str] = frozenset()
+def target_bits(state: EngineState, item: str, at: date) -> int:
+    """``target_places`` as bits (``RegionIndex.scope_bits``), cached alike."""
+    scopes = state.target_scopes(item)
+    cache = state.derived.setdefault("target_bits", {})
+    key = (scopes, at)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 256:
+            cache.clear()
+        found = state.regions.bits_of(target_places(state, item, at))
+        cache[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def holding_bits(state: EngineState, holding: Holding) -> int:
+    """``holding_places`` as bits, cached by (scope, carved out) as the places are."""
+    bits = state.regions.scope_bits.get(holding.scope, 0)
+    if not holding.carved_out:
+        return bits
+    cache = state.derived.setdefault("carved_bits", {})
+    key = (holding.scope, holding.carved_out)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        found = state.regions.bits_of(holding_places(state, holding))
+        cache[key] = found
+    return found  # type: ignore[no-any-return]
 
 
 def holding_places(state: EngineState, holding: Holding) -> frozenset[str]:
@@ -88,30 +115,29 @@ def holding_places(state: EngineState, holding: Holding) -> frozenset[str]:
 
 def _primary_cover(
     state: EngineState, replay: ItemReplay, at: date
-) -> tuple[set[str], dict[str, list[Holding]]]:
-    """Places covered by a valid primary holding, and those covered by more than one holding.
+) -> tuple[int, dict[str, list[Holding]]]:
+    """Places covered by a valid primary holding (as bits), and those covered by more than one
+    holding with the holdings covering each.
 
-    Most items have no overlap, so the places are first unioned set-wise and the per-place
-    grouping is only done when the union is smaller than the sum (some place counted twice).
+    Most items have no overlap: the places are unioned as bits, and whatever a holding adds that
+    was already covered is collected on the way; only those places are grouped.
     """
-    valid = [
-        h
-        for h in replay.primaries
-        if h.valid_from <= at and (h.valid_to is None or at < h.valid_to)
-    ]
-    plain = state.regions.scope_places  # most holdings have nothing carved out: skip the call
-    expanded = [
-        (h, holding_places(state, h) if h.carved_out else plain.get(h.scope, _NO_PLACES))
-        for h in valid
-    ]
-    covered: set[str] = set().union(*(places for _, places in expanded))
-    if sum(len(places) for _, places in expanded) == len(covered):
+    scope_bits = state.regions.scope_bits  # most holdings have nothing carved out: skip the call
+    expanded: list[tuple[Holding, int]] = []
+    covered = twice = 0
+    for h in replay.primaries:
+        if h.valid_from <= at and (h.valid_to is None or at < h.valid_to):
+            bits = holding_bits(state, h) if h.carved_out else scope_bits.get(h.scope, 0)
+            twice |= covered & bits
+            covered |= bits
+            expanded.append((h, bits))
+    if not twice:
         return covered, {}
-    by_place: defaultdict[str, list[Holding]] = defaultdict(list)
-    for holding, places in expanded:
-        for place in places:
-            by_place[place].append(holding)
-    return covered, {p: hs for p, hs in by_place.items() if len(hs) > 1}
+    shared: dict[str, list[Holding]] = {}
+    for place in state.regions.places_of(twice):
+        bit = state.regions.bits_of((place,))
+        shared[place] = [h for h, bits in expanded if bits & bit]
+    return covered, shared
 
 
 def item_conflicts(
@@ -119,8 +145,6 @@ def item_conflicts(
 ) -> tuple[list[Overlap], list[Gap]]:
     """Overlaps and gaps of an in-force item on ``at``, one per (unit set) and (cause, units)."""
     replay = state.replays[item]
-    if targets is None:
-        targets = target_places(state, item, at)
     covered, shared = _primary_cover(state, replay, at)
     overlaps: defaultdict[tuple[str, ...], tuple[list[str], dict[str, Holding]]] = defaultdict(
         lambda: ([], {})
@@ -141,7 +165,11 @@ def item_conflicts(
     gaps: defaultdict[tuple[str, tuple[str, ...]], tuple[list[str], dict[str, Holding]]] = (
         defaultdict(lambda: ([], {}))
     )
-    for place in targets - covered:
+    if targets is None:
+        missing = state.regions.places_of(target_bits(state, item, at) & ~covered)
+    else:
+        missing = [p for p in targets if not covered & state.regions.bits_of((p,))]
+    for place in missing:
         cause, gap_units, evidence_holdings = gap_cause(state, replay, place, at)
         places, evidence = gaps[(cause, gap_units)]
         places.append(place)

@@ -157,7 +157,7 @@ def _compute(state: EngineState, coord: Coordination, code: str, at: date) -> It
     replay = state.replays.get(code)
     if replay is None or not replay.in_force(item, at):
         return _NONE
-    overlaps, gaps = item_conflicts(state, code, at, target_places(state, code, at))
+    overlaps, gaps = item_conflicts(state, code, at)
     stale = stale_basis(state, code, at, coord)
     if not overlaps and not gaps and stale is None:
         return _NONE
