@@ -1,8 +1,8 @@
 """Answers derived from one engine state, computed once and kept until the state changes.
 
-Findings for a day cost a whole pass over the holdings (0.4–0.6 s at Beijing scale) and a power
-list a pass over a unit's holdings (20–40 ms for a town office, ~1 s for a district bureau that
-delegated hundreds of items), yet both are pure functions of the state: every page of the same
+Findings for a day cost a whole pass over the holdings (0.35–0.6 s at Beijing scale) and a power
+list a pass over a unit's holdings (20–40 ms for a town office, 0.2–0.4 s for a district bureau
+that delegated hundreds of items), yet both are pure functions of the state: every page of the same
 list, and every request of the same revision, would redo the same work. ``StateCache`` keeps
 them, bounded and least-recently-used first out, beside the state they were computed from;
 ``Projection`` drops the whole cache whenever it applies a change (a new state, a new cache), so
