@@ -11,7 +11,6 @@ path and marks a cacheable answer to be kept once it is serialized.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from prometheus_client import Counter
 from starlette.requests import Request
 from strawberry.types import ExecutionResult
 
+from .budget import within
 from .context import ApiContext
 from .fast_path import FastPath
 from .observe import Metrics, current_request
@@ -107,8 +107,8 @@ class FastLane:
         run = self.fast_path.execute(prepared, context, variables, operation_name, extensions)
         if budget is None:
             return await run
-        async with asyncio.timeout(budget):  # only around execution: a cached answer is at hand
-            return await run
+        # Only around execution (a cached answer is at hand), and armed only if it waits.
+        return await within(budget, run)
 
     def keep(self, body: bytes) -> None:
         """Keep a serialized answer the exchange marked for the cache."""
