@@ -340,6 +340,29 @@ async def test_a_get_is_answered_as_the_full_stack_answers_it(
         assert True not in served
 
 
+async def test_gets_read_again_from_their_kept_query_strings_answer_each_its_own_question(
+    view: GraphQLView,
+    lean: Lean,
+    client: httpx.AsyncClient,
+    served: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The route keeps what it read from a GET's query string (``KEPT_GETS`` of them): two
+    questions alternating, more than it keeps, each still gets its own answer."""
+    monkeypatch.setattr("graph_service.api.lean_route.KEPT_GETS", 1)
+    asks = [
+        {"documentId": JURISDICTION_ID, "variables": f'{{"item": "{item}", "place": "{XINGFENG}"}}'}
+        for item in (SMOKING, VENDING)
+    ]
+    with switched(view, lean, fast=True, lean_on=False):
+        expected = [(await client.get("/graphql", params=ask)).content for ask in asks]
+    assert expected[0] != expected[1]
+    served.clear()
+    for ask, answer in [*zip(asks, expected, strict=True)] * 3:
+        assert (await client.get("/graphql", params=ask)).content == answer
+    assert served == [True] * 6
+
+
 async def test_a_lean_request_is_counted_in_the_metrics(
     client: httpx.AsyncClient, served: list[bool]
 ) -> None:
