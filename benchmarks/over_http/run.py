@@ -431,7 +431,7 @@ def _power_list(options: Options, work: Path, progress: Progress, notes: list[st
         start_service(NOW, data, seed=False, work=work),
         start_reference("floor", work, data),
     ]
-    with running(servers):
+    with running(servers, data):
         service, floor = servers
         with httpx.Client(timeout=600) as client:
             biggest = client.get(f"{floor.url}/biggest", params={"at": POWER_DAY}).json()

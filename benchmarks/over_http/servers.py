@@ -8,6 +8,7 @@ exit. Every one runs the same uvicorn configuration (``bootstrap.uvicorn_config`
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from graph_service.storage.falkordb.server import PID_NAME
 
 from ..served import READY_TIMEOUT, _free_port, environment
 
@@ -126,10 +129,38 @@ def stop(servers: list[Server]) -> None:
             server.process.wait()
 
 
+def stop_database(data_dir: Path, timeout: float = 30) -> None:
+    """Stop the embedded FalkorDB of ``data_dir`` when the servers that shared it are gone.
+
+    The service stops the database it started only when no other client is connected as it
+    shuts down; the floor, stopped at the same moment, may still be, and then the database
+    outlives the run.
+    """
+    pid_file = data_dir / PID_NAME
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(pid_file.read_text().strip())
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` exists and is not a zombie (a child of ours not yet reaped)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 @contextlib.contextmanager
-def running(servers: list[Server]) -> Iterator[list[Server]]:
+def running(servers: list[Server], data_dir: Path | None = None) -> Iterator[list[Server]]:
+    """Ready servers for the block; stopped after it, and the database they shared with them."""
     try:
         wait_ready(servers)
         yield servers
     finally:
         stop(servers)
+        if data_dir is not None:
+            stop_database(data_dir)
