@@ -49,6 +49,7 @@ from .gate import CONTENT_SECURITY_POLICY, SECURITY_HEADERS, end_request, host_n
 from .graphql_view import (
     JSON,
     GraphQLView,
+    RequestData,
     negotiate,
     request_data,
     timed_out,
@@ -289,12 +290,7 @@ def _request(body: bytes, limits: RequestLimits, view: GraphQLView) -> _Found | 
         data = request_data(decoded)
     except HTTPException:  # the normal stack refuses it
         return None
-    text = data.query
-    if data.document_id is not None:
-        text = view.document_text(data.document_id)
-    if not text:
-        return None
-    return text, data.variables, data.operation_name, data.extensions, data.document_id is not None
+    return _found(data, view)
 
 
 def _query(request: Request, view: GraphQLView) -> _Found | None:
@@ -307,6 +303,11 @@ def _query(request: Request, view: GraphQLView) -> _Found | None:
         data = request_data(view.parse_query_params(params))
     except HTTPException:
         return None
+    return _found(data, view)
+
+
+def _found(data: RequestData, view: GraphQLView) -> _Found | None:
+    """What the route needs of a valid request: a registered document's text for its id."""
     text = data.query
     if data.document_id is not None:
         text = view.document_text(data.document_id)
