@@ -140,9 +140,7 @@ def _primary_cover(
     return covered, shared
 
 
-def item_conflicts(
-    state: EngineState, item: str, at: date, targets: frozenset[str] | None = None
-) -> tuple[list[Overlap], list[Gap]]:
+def item_conflicts(state: EngineState, item: str, at: date) -> tuple[list[Overlap], list[Gap]]:
     """Overlaps and gaps of an in-force item on ``at``, one per (unit set) and (cause, units)."""
     replay = state.replays[item]
     covered, shared = _primary_cover(state, replay, at)
@@ -165,11 +163,7 @@ def item_conflicts(
     gaps: defaultdict[tuple[str, tuple[str, ...]], tuple[list[str], dict[str, Holding]]] = (
         defaultdict(lambda: ([], {}))
     )
-    if targets is None:
-        missing = state.regions.places_of(target_bits(state, item, at) & ~covered)
-    else:
-        missing = [p for p in targets if not covered & state.regions.bits_of((p,))]
-    for place in missing:
+    for place in state.regions.places_of(target_bits(state, item, at) & ~covered):
         cause, gap_units, evidence_holdings = gap_cause(state, replay, place, at)
         places, evidence = gaps[(cause, gap_units)]
         places.append(place)

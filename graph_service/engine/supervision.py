@@ -8,6 +8,7 @@ holding only where a PRIMARY holding produced by a delegation from that unit is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from graph_service.domain.enums import ActKind
@@ -35,20 +36,21 @@ def supervises(
     if holding.role != Role.SUPERVISOR:
         return True
     mine = _delegations(state, holding)
-    if primaries is None:
-        # Anywhere in its scope: the cheap tests first, the places of only the holdings that
-        # pass them (a district bureau supervises thousands of items, each with hundreds of
-        # primary holdings).
+    # Among ``primaries``, or anywhere in its scope: then the places of only the holdings that
+    # pass the cheap tests (a district bureau supervises thousands of items, each with hundreds
+    # of primary holdings).
+    candidates: Sequence[Holding]
+    scope_places: frozenset[str] | None
+    if primaries is not None:
+        candidates, scope_places = primaries, None
+    else:
         replay = state.replays.get(holding.item)
+        candidates = replay.primaries if replay else ()
         scope_places = state.regions.places(holding.scope)
-        return any(
-            h.unit != holding.unit
-            and h.valid_on(at)
-            and not mine.isdisjoint(_delegations(state, h))
-            and not holding_places(state, h).isdisjoint(scope_places)
-            for h in (replay.primaries if replay else ())
-        )
     return any(
-        h.unit != holding.unit and h.valid_on(at) and not mine.isdisjoint(_delegations(state, h))
-        for h in primaries
+        h.unit != holding.unit
+        and h.valid_on(at)
+        and not mine.isdisjoint(_delegations(state, h))
+        and (scope_places is None or not holding_places(state, h).isdisjoint(scope_places))
+        for h in candidates
     )
