@@ -111,7 +111,7 @@ def create_app(
         Middleware(
             RequestGate,
             limits=limits,
-            allowed_hosts=tuple(allowed_hosts),
+            allowed_hosts=allowed_hosts,
             metrics=metrics,
             access_log=access_log,
         ),

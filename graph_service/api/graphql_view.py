@@ -257,7 +257,7 @@ class GraphQLView(GraphQL[ApiContext, None]):
                 )
                 return ExecutionResult(data=None, errors=[error])
             request_data.query = document
-        mutation = is_mutation(request_data.query, request_data.operation_name, limits)
+        mutation = _is_mutation(request_data.query, request_data.operation_name, limits)
         budget = limits.mutation_timeout_seconds if mutation else limits.timeout_seconds
         current_request().operation_type = "mutation" if mutation else "query"
         try:
@@ -403,7 +403,7 @@ def _operation_type(query: str, operation_name: str | None, max_tokens: int) -> 
     return None if operation is None else operation.operation.value
 
 
-def is_mutation(query: str | None, operation_name: str | None, limits: RequestLimits) -> bool:
+def _is_mutation(query: str | None, operation_name: str | None, limits: RequestLimits) -> bool:
     """Whether the request is a mutation (anything unparsable is refused later as a query)."""
     if not query or "mutation" not in query or len(query) > limits.max_query_bytes:
         return False

@@ -57,6 +57,11 @@ _MODE_LABELS: dict[Mode, str] = {
 }
 
 
+Pair = tuple[str, str]
+"""(unit, item): the holdings of one unit for one item, the unit a write changes and the
+derived ``HOLDS`` export rewrites."""
+
+
 class Holding(NamedTuple):
     """A unit's competence for one item over a scope region, less carved-out regions."""
 

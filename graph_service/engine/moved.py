@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .item_replay import ItemReplay
+from graph_service.domain.holdings import Pair
 
-Pair = tuple[str, str]  # (unit, item)
+from .item_replay import ItemReplay
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ import logging
 from collections.abc import Collection
 
 from graph_service.domain.errors import AuthorityGraphError
+from graph_service.domain.holdings import Pair
 from graph_service.storage.port import HoldingsWriter
 
 from .context import ServiceContext
@@ -31,7 +32,6 @@ ITEMS_PER_BATCH = 500
 PAIRS_PER_BATCH = 500
 FIRST_PAUSE = 0.5
 LONGEST_PAUSE = 60.0
-Pair = tuple[str, str]  # (unit, item)
 
 
 class HoldingsExporter:

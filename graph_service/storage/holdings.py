@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from graph_service.domain.holdings import Holding
+from graph_service.domain.holdings import Holding, Pair
 
 from .catalog import Statement
 from .plan import DEFAULT_BATCH, Step
-
-Pair = tuple[str, str]  # (unit, item): the holdings of one unit for one item
 
 
 def holding_row(holding: Holding) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from graph_service.domain.changes import (
 )
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
-from graph_service.domain.holdings import Holding
+from graph_service.domain.holdings import Holding, Pair
 
 
 class Capability(StrEnum):
@@ -162,7 +162,7 @@ class HoldingsWriter(Protocol):
         holdings: Iterable[Holding],
         *,
         items: Collection[str] | None = None,
-        pairs: Collection[tuple[str, str]] | None = None,
+        pairs: Collection[Pair] | None = None,
         recorded_by: str = ...,
     ) -> int:
         """Replace the derived holding relationships of ``items`` (every one when None), or

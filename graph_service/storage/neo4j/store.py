@@ -31,10 +31,10 @@ from graph_service.domain.changes import (
 from graph_service.domain.dataset import Dataset
 from graph_service.domain.enums import EntityKind
 from graph_service.domain.errors import HeadMovedError, QueryError
-from graph_service.domain.holdings import Holding
+from graph_service.domain.holdings import Holding, Pair
 from graph_service.storage import reads
 from graph_service.storage.catalog import Statement, statement
-from graph_service.storage.holdings import Pair, holding_steps
+from graph_service.storage.holdings import holding_steps
 from graph_service.storage.log_format import migrate_log
 from graph_service.storage.plan import DEFAULT_BATCH, Step, change_record, plan_change
 from graph_service.storage.port import Capability, Subgraph
