@@ -20,7 +20,7 @@ from graph_service.engine.projection import Projection
 from graph_service.engine.records import Records
 
 from .context import ServiceContext
-from .pagination import Page, Sorted, SortKey
+from .pagination import Page, Sorted, SortKey, joined_key
 from .validation import require_page_size
 
 
@@ -99,8 +99,8 @@ def disputes_page(
 
 
 def dispute_key(dispute: Dispute) -> SortKey:
-    """(opened, id) as one string: a separator below every character keeps the tuple's order."""
-    return (0, f"{opened_at(dispute)}\x1f{dispute.id}")
+    """(opened, id): when it was opened, then its id."""
+    return joined_key(opened_at(dispute), dispute.id)
 
 
 def get_dispute(ctx: ServiceContext, principal: Principal, dispute_id: str) -> Dispute | None:

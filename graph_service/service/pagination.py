@@ -69,6 +69,12 @@ def decode_cursor(cursor: str) -> SortKey:
     return (rank, key)
 
 
+def joined_key(*parts: str) -> SortKey:
+    """A sort key of several text parts in one string, ordered as their tuple would be: the
+    separator (U+001F) sorts before every character the parts hold."""
+    return (0, "\x1f".join(parts))
+
+
 @dataclass(frozen=True, slots=True)
 class Sorted(Generic[T]):
     """Rows in page order with their sort keys, ascending (or descending: newest first)."""

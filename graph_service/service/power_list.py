@@ -13,10 +13,8 @@ from graph_service.engine.answers import PowerListEntry
 from graph_service.engine.projection import Projection
 
 from .context import ServiceContext
-from .pagination import Page, Sorted, SortKey
+from .pagination import Page, Sorted, SortKey, joined_key
 from .validation import require_page_size, require_text
-
-_SEPARATOR = "\x1f"  # sorts before every character of an item code, role or mode
 
 
 def power_list(ctx: ServiceContext, unit: str, at: date | None = None) -> list[PowerListEntry]:
@@ -50,5 +48,5 @@ def power_list_page_of(
 
 
 def entry_key(entry: PowerListEntry) -> SortKey:
-    """The list's own order as a cursor key: (item, role, mode) joined by a low separator."""
-    return (0, _SEPARATOR.join((entry.item, entry.role.value, entry.mode.value)))
+    """The list's own order as a cursor key: (item, role, mode)."""
+    return joined_key(entry.item, entry.role.value, entry.mode.value)
