@@ -14,6 +14,7 @@ import logging
 
 from graph_service.domain.errors import StorageError
 
+from .cancellation import stop_if_asked
 from .context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ async def follow(ctx: ServiceContext) -> None:
     """Follow the store's log until cancelled."""
     failing = False
     while True:
+        stop_if_asked()
         # asyncio.timeout, not wait_for: cancelling the follower (shutdown) while wait_for is
         # finishing its own timeout could leave the cancellation swallowed and the task running
         with contextlib.suppress(TimeoutError):

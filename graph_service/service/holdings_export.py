@@ -25,6 +25,7 @@ from graph_service.domain.errors import AuthorityGraphError
 from graph_service.domain.holdings import Pair
 from graph_service.storage.port import HoldingsWriter
 
+from .cancellation import stop_if_asked
 from .context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class HoldingsExporter:
         """Export until cancelled."""
         pause = FIRST_PAUSE
         while True:
+            stop_if_asked()
             await self._wake.wait()
             self._wake.clear()
             while not self.idle:
@@ -91,6 +93,7 @@ class HoldingsExporter:
                     await self._between_writes()
                     await self._export_once()
                 except (AuthorityGraphError, OSError) as exc:
+                    stop_if_asked()  # a driver may turn a cancelled call into its own error
                     self.failures += 1
                     log.warning(
                         "derived holdings export failed (%s); retrying in %.1f s", exc, pause
@@ -100,6 +103,7 @@ class HoldingsExporter:
                 else:
                     self.failures = 0
                     pause = FIRST_PAUSE
+                stop_if_asked()
 
     async def _between_writes(self) -> None:
         """Wait until no write is under way (its commit and the projection's update), so that a

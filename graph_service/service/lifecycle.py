@@ -21,6 +21,7 @@ from .follow import follow
 from .holdings_export import HoldingsExporter
 
 log = logging.getLogger(__name__)
+STOP_WAIT = 10.0  # seconds the background tasks get to stop once cancelled
 
 
 async def open_context(
@@ -54,9 +55,19 @@ async def running(ctx: ServiceContext) -> AsyncIterator[ServiceContext]:
     try:
         yield ctx
     finally:
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await _stop(tasks)
         ctx.dispatcher.exporter = None
+
+
+async def _stop(tasks: list[asyncio.Task[None]]) -> None:
+    """Cancel the background tasks and wait for them, at most ``STOP_WAIT`` seconds: a task
+    that does not stop is reported and left behind rather than holding up the shutdown."""
+    for task in tasks:
+        task.cancel()
+    _, pending = await asyncio.wait(tasks, timeout=STOP_WAIT)
+    for task in pending:
+        log.error("background task %s did not stop within %.0f s", task.get_name(), STOP_WAIT)
+    for task in tasks:
+        if task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                task.result()  # a task that failed fails the shutdown, as before

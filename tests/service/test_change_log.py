@@ -9,10 +9,13 @@ export never fails a write; answers as recorded on a day come from the log.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from graph_service.bootstrap import open_service
+from graph_service.config import Settings
 from graph_service.domain.changes import ChangeSet, EntityRef
 from graph_service.domain.dataset import parse_document
 from graph_service.domain.enums import EntityKind
@@ -24,6 +27,7 @@ from graph_service.service import (
     at_least,
     history,
     load_document,
+    running,
 )
 from graph_service.service.as_recorded import projection_as_recorded
 from graph_service.service.write import commit
@@ -117,11 +121,12 @@ async def test_a_rebuild_runs_off_the_event_loop_while_reads_go_on(instance: Ins
     old = ctx.projection
     write = asyncio.create_task(load_document(ctx, moved, by="编办"))
     answered = 0
-    while not write.done():
-        await ask_jurisdiction(ctx, SMOKING, XINGFENG, date(2022, 6, 1))
-        answered += 1
-        await asyncio.sleep(0)
-    await write
+    async with asyncio.timeout(60):  # a write that never finishes fails here, not CI's clock
+        while not write.done():
+            await ask_jurisdiction(ctx, SMOKING, XINGFENG, date(2022, 6, 1))
+            answered += 1
+            await asyncio.sleep(0)
+        await write
     assert ctx.projection is not old, "a structural change swaps in a rebuilt projection"
     assert answered >= 1
 
@@ -227,6 +232,33 @@ async def test_the_export_rewrites_only_the_pairs_a_transfer_changed(instance: I
     assert sorted((r["id"], r["unit"]) for r in stored) == sorted(
         (h.id, h.unit) for h in ctx.projection.holdings()
     )
+
+
+async def test_the_background_tasks_stop_even_when_a_driver_swallows_their_cancellation(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.11's ``asyncio.wait_for`` (inside drivers) returns the awaited call's result
+    instead of raising when the cancellation comes as that call finishes; a driver may also turn
+    a cancelled call into its own error. The follower and the export must stop all the same:
+    a shutdown that waited on them for ever hung CI in a test's teardown."""
+    async with open_service(settings, background=False) as ctx:
+        await load_document(ctx, small_document(), by="编办")
+        inside: dict[str, asyncio.Event] = {"export": asyncio.Event(), "follow": asyncio.Event()}
+
+        def swallowing(name: str, answer: object) -> object:
+            async def call(*args: object, **kwargs: object) -> object:
+                inside[name].set()
+                with contextlib.suppress(asyncio.CancelledError):  # as wait_for may
+                    await asyncio.sleep(3600)
+                return answer
+
+            return call
+
+        monkeypatch.setattr(ctx.store, "write_holdings", swallowing("export", 0))
+        monkeypatch.setattr(ctx.store, "head_revision", swallowing("follow", ctx.revision))
+        async with asyncio.timeout(5):  # STOP_WAIT (10 s) must not be what ends it either
+            async with running(ctx):
+                await asyncio.gather(*(event.wait() for event in inside.values()))
 
 
 async def test_as_recorded_on_is_exact_after_an_amendment(instance: Instance) -> None:
