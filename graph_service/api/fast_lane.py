@@ -26,7 +26,6 @@ from .prepared import DocumentCache
 from .response_cache import (
     ResponseCache,
     answer_key,
-    cacheable,
     current_exchange,
     entity_tag,
     matches,
@@ -87,9 +86,11 @@ class FastLane:
         if prepared is None:
             return None
         current_request().operation = prepared.label
-        if self.responses is not None and cacheable(prepared.root_fields):
+        if self.responses is not None and prepared.cacheable:
             revision = context.service.revision
-            key = answer_key(text, operation_name, variables, context.principal, date.today())
+            key = answer_key(
+                prepared.text, operation_name, variables, context.principal, date.today()
+            )
             exchange = current_exchange()
             if persisted or request.method == "GET":
                 exchange.tag = entity_tag(revision, key)

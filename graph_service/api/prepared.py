@@ -31,6 +31,7 @@ from graphql import (
 from strawberry.schema.schema import validate_document
 
 from .limits import RequestLimits, measured_refusal, parse_bounded, root_fields_label
+from .response_cache import cacheable
 
 DOCUMENTS = 512  # distinct (text, operation) pairs kept; the web app and clients send ~40
 
@@ -39,10 +40,12 @@ DOCUMENTS = 512  # distinct (text, operation) pairs kept; the web app and client
 class Prepared:
     """A query document that passed every limit and validation rule, ready to execute."""
 
+    text: str  # the document's text as first sent (one copy, its hash computed once)
     document: DocumentNode
     operation: OperationDefinitionNode
     root_fields: frozenset[str]  # names of the operation's root fields (for the response cache)
     label: str  # ``root_fields_label``: the operation as metrics and logs name it
+    cacheable: bool  # ``response_cache.cacheable`` of its root fields
 
 
 class DocumentCache:
@@ -98,9 +101,12 @@ class DocumentCache:
             s.name.value for s in operation.selection_set.selections if isinstance(s, FieldNode)
         )
         complete = all(isinstance(s, FieldNode) for s in operation.selection_set.selections)
+        root_fields = names if complete else frozenset()
         return Prepared(
+            text=text,
             document=document,
             operation=operation,
-            root_fields=names if complete else frozenset(),
+            root_fields=root_fields,
             label=root_fields_label(document, operation_name),
+            cacheable=cacheable(root_fields),
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
@@ -45,29 +45,40 @@ def cacheable(root_fields: frozenset[str]) -> bool:
     )
 
 
+AnswerKey = tuple[str, str, bytes, str, str, int]
+"""(document, operation, variables as canonical JSON, role, unit, day): one answer within a
+revision. Kept as its parts (hashing them costs a fifth of a digest, and the document is the
+prepared one's text, hashed once); ``digest`` names it in an entity tag."""
+
+
 def answer_key(
     document: str,
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
     principal: Principal,
     day: date,
-) -> str:
-    """The hex digest naming one answer within a revision."""
+) -> AnswerKey:
+    """The key naming one answer within a revision."""
     try:  # orjson sorts keys too, in a fifth of the time; ``json`` for what it refuses
         canonical = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # an integer past 64 bits, a lone surrogate …
         canonical = json.dumps(variables or {}, sort_keys=True, separators=(",", ":")).encode(
             "utf-8", "surrogatepass"
         )
-    who = f"{principal.role.value}\x00{principal.unit or ''}\x00{day.isoformat()}"
-    parts = [
-        text.encode("utf-8", "surrogatepass") for text in (document, operation_name or "", who)
-    ]
+    role, unit = principal.role.value, principal.unit or ""
+    return (document, operation_name or "", canonical, role, unit, day.toordinal())
+
+
+def digest(key: AnswerKey) -> str:
+    """32 hex digits naming ``key`` (the entity tag's opaque part)."""
+    document, operation_name, canonical, role, unit, day = key
+    who = f"{role}\x00{unit}\x00{date.fromordinal(day).isoformat()}"
+    parts = [text.encode("utf-8", "surrogatepass") for text in (document, operation_name, who)]
     return hashlib.sha256(b"\x00".join((*parts, canonical))).hexdigest()[:32]
 
 
-def entity_tag(revision: int, key: str) -> str:
-    return f'W/"{revision}-{key}"'
+def entity_tag(revision: int, key: AnswerKey) -> str:
+    return f'W/"{revision}-{digest(key)}"'
 
 
 def matches(if_none_match: str | None, tag: str) -> bool:
@@ -87,16 +98,26 @@ def _opaque(tag: str) -> str:
 
 
 class ResponseCache:
-    """Bytes of answers by (revision, key); bounded by ``entries`` and ``max_bytes``."""
+    """Bytes of answers by (revision, key); bounded by ``entries`` and ``max_bytes``.
 
-    def __init__(self, entries: int = ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+    With ``doorkeeper`` (the default) an answer is kept the second time it is computed, not the
+    first (TinyLFU's doorkeeper): a question asked once — a crawler, a batch of one-off checks,
+    most of a load test's random questions — costs a hash in a set of recently seen keys instead
+    of a stored body, and cannot push out the answers people ask again and again. The set is
+    emptied when it has seen twice ``entries`` keys.
+    """
+
+    def __init__(
+        self, entries: int = ENTRIES, max_bytes: int = MAX_BYTES, *, doorkeeper: bool = True
+    ) -> None:
         self.entries = entries
         self.max_bytes = max_bytes
-        self._answers: OrderedDict[str, bytes] = OrderedDict()
+        self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._revision = -1
         self.size = 0  # bytes held
+        self._seen: set[int] | None = set() if doorkeeper else None
 
-    def get(self, revision: int, key: str) -> bytes | None:
+    def get(self, revision: int, key: Hashable) -> bytes | None:
         if revision != self._revision:
             return None
         body = self._answers.get(key)
@@ -104,8 +125,10 @@ class ResponseCache:
             self._answers.move_to_end(key)
         return body
 
-    def put(self, revision: int, key: str, body: bytes) -> None:
+    def put(self, revision: int, key: Hashable, body: bytes) -> None:
         if revision < self._revision or len(body) > self.max_bytes or self.entries <= 0:
+            return
+        if self._seen is not None and not self._seen_before(key):
             return
         if revision > self._revision:  # a write happened: nothing older can be asked for again
             self._answers.clear()
@@ -123,12 +146,24 @@ class ResponseCache:
     def __len__(self) -> int:
         return len(self._answers)
 
+    def _seen_before(self, key: Hashable) -> bool:
+        """Whether ``key`` was offered since the set was last emptied; it is now."""
+        seen = self._seen
+        assert seen is not None
+        mark = hash(key)
+        if mark in seen:
+            return True
+        if len(seen) >= 2 * self.entries:
+            seen.clear()
+        seen.add(mark)
+        return False
+
 
 @dataclass(slots=True)
 class Exchange:
     """What the view decided about caching for the request being answered."""
 
-    store_key: tuple[int, str] | None = None  # keep the answer under this (revision, key)
+    store_key: tuple[int, AnswerKey] | None = None  # keep the answer under this (revision, key)
     tag: str | None = None  # the ETag to send with the answer
     body: bytes | None = None  # a cached answer to send as it is
     not_modified: bool = False  # answer 304 (the client holds ``tag``)
