@@ -128,12 +128,12 @@ class ResponseCache:
     def put(self, revision: int, key: Hashable, body: bytes) -> None:
         if revision < self._revision or len(body) > self.max_bytes or self.entries <= 0:
             return
-        if self._seen is not None and not self._seen_before(key):
-            return
         if revision > self._revision:  # a write happened: nothing older can be asked for again
             self._answers.clear()
             self.size = 0
             self._revision = revision
+        if self._seen is not None and not self._seen_before(key):
+            return
         previous = self._answers.pop(key, None)
         if previous is not None:
             self.size -= len(previous)

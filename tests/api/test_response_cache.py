@@ -202,3 +202,5 @@ async def test_an_answer_is_kept_the_second_time_it_is_computed() -> None:
     cache.put(1, "a", b"x")
     assert cache.get(1, "a") is None
     assert cache.get(1, "once") == b"1"  # one-off questions did not push it out
+    cache.put(2, "new", b"y")  # a newer revision frees the older answers at once, kept or not
+    assert (len(cache), cache.size) == (0, 0)
