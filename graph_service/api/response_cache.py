@@ -45,7 +45,7 @@ def cacheable(root_fields: frozenset[str]) -> bool:
     )
 
 
-AnswerKey = tuple[str, str, bytes, str, str, int]
+AnswerKey = tuple[str, str, bytes, str, str, str]
 """(document, operation, variables as canonical JSON, role, unit, day): one answer within a
 revision. Kept as its parts (hashing them costs a fifth of a digest, and the document is the
 prepared one's text, hashed once); ``digest`` names it in an entity tag."""
@@ -66,13 +66,13 @@ def answer_key(
             "utf-8", "surrogatepass"
         )
     role, unit = principal.role.value, principal.unit or ""
-    return (document, operation_name or "", canonical, role, unit, day.toordinal())
+    return (document, operation_name or "", canonical, role, unit, day.isoformat())
 
 
 def digest(key: AnswerKey) -> str:
     """32 hex digits naming ``key`` (the entity tag's opaque part)."""
     document, operation_name, canonical, role, unit, day = key
-    who = f"{role}\x00{unit}\x00{date.fromordinal(day).isoformat()}"
+    who = f"{role}\x00{unit}\x00{day}"
     parts = [text.encode("utf-8", "surrogatepass") for text in (document, operation_name, who)]
     return hashlib.sha256(b"\x00".join((*parts, canonical))).hexdigest()[:32]
 

@@ -85,7 +85,6 @@ class HoldingsExporter:
         """Export until cancelled."""
         pause = FIRST_PAUSE
         while True:
-            stop_if_asked()
             await self._wake.wait()
             self._wake.clear()
             while not self.idle:
@@ -103,7 +102,7 @@ class HoldingsExporter:
                 else:
                     self.failures = 0
                     pause = FIRST_PAUSE
-                stop_if_asked()
+                stop_if_asked()  # a driver may have swallowed the cancellation in this batch
 
     async def _between_writes(self) -> None:
         """Wait until no write is under way (its commit and the projection's update), so that a
