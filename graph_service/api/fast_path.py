@@ -4,8 +4,10 @@
 and enters its hooks around parsing, validation and execution, then runs graphql-core's
 ``execute`` on ``schema._schema`` (with strawberry's ``StrawberryGraphQLCoreExecutionContext``).
 For a repeated query almost all of that is overhead. Here the document comes prepared
-(``prepared.py``) and each of our extensions' effects is done directly, in the order strawberry
-runs them:
+(``prepared.py``), graphql-core's executor is started from the document's ``ExecutionPlan``
+(``execution_plan.py``: the operation, fragments and variable signatures found once, a static
+document's selections collected once), and each of our extensions' effects is done directly, in
+the order strawberry runs them:
 
 - ``MaxTokensLimiter``, ``BoundedParser``, ``BoundedValidation``: ``DocumentCache.prepare`` (the
   same limits and rules; anything refused goes to the normal path, which refuses it) and the
@@ -31,7 +33,7 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, execute
 from strawberry.execution import optimized_is_awaitable
 from strawberry.extensions import MaxTokensLimiter
-from strawberry.schema.schema import Schema
+from strawberry.schema.schema import Schema, StrawberryGraphQLCoreExecutionContext
 from strawberry.types import ExecutionResult
 
 from graph_service.domain.errors import AuthorityGraphError
@@ -40,6 +42,7 @@ from .auth import RefuseUnauthenticated
 from .consistency import Consistency, wanted_revision
 from .context import ApiContext
 from .errors import TranslateErrors, translate
+from .execution_plan import start
 from .limits import BoundedParser, BoundedValidation
 from .observe import current_request
 from .prepared import Prepared
@@ -66,6 +69,8 @@ class FastPath:
         self._schema = schema
         self._graphql_schema = schema._schema
         self._executor = schema.execution_context_class
+        # the plan's executor is strawberry's own context with shortcuts (``execution_plan``)
+        self._planned = self._executor is StrawberryGraphQLCoreExecutionContext
 
     @classmethod
     def for_schema(cls, schema: Schema) -> FastPath | None:
@@ -99,17 +104,26 @@ class FastPath:
         name = operation_name
         if name is None and prepared.operation.name is not None:
             name = prepared.operation.name.value
+        plan = prepared.plan if self._planned else None
         try:
-            outcome: Any = execute(
-                self._graphql_schema,
-                prepared.document,
-                variable_values=variables,
-                operation_name=name,
-                context_value=context,
-                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # as strawberry
-                executor_class=self._executor,
-                operation_extensions=extensions,
-            )
+            outcome: Any
+            if plan is None:
+                outcome = execute(
+                    self._graphql_schema,
+                    prepared.document,
+                    variable_values=variables,
+                    operation_name=name,
+                    context_value=context,
+                    is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # as strawberry
+                    executor_class=self._executor,
+                    operation_extensions=extensions,
+                )
+            else:
+                executor = start(plan, self._graphql_schema, context, variables, extensions)
+                if isinstance(executor, list):  # the variables' errors, as ``execute`` gives them
+                    outcome = GraphQLExecutionResult(data=None, errors=executor)
+                else:
+                    outcome = executor.execute_operation()
             if isawaitable(outcome):
                 outcome = await outcome
         except Exception as error:  # as Schema.execute: an error result, never an escape

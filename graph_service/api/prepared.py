@@ -3,11 +3,12 @@
 strawberry parses and validates through its ``ParserCache``/``ValidationCache`` extensions, whose
 keys hash the whole query text and then the whole AST on every request. The fast path
 (``fast_path.py``) asks here instead: ``DocumentCache.prepare(text, operation_name)`` gives a
-``Prepared`` document (the parsed AST and its operation, every limit and validation rule passed)
-or ``None`` when the document must take strawberry's normal path: it breaks a limit, does not
-parse or validate, names no operation it holds, or is not a query. The refusal is remembered too
-(as ``None``), so a document refused by a limit stays refused: the normal path answers it, with
-the same error it always gave, every time.
+``Prepared`` document (the parsed AST and its operation, every limit and validation rule passed,
+and its ``ExecutionPlan``: ``execution_plan.py``) or ``None`` when the document must take
+strawberry's normal path: it breaks a limit, does not parse or validate, names no operation it
+holds, or is not a query. The refusal is remembered too (as ``None``), so a document refused by
+a limit stays refused: the normal path answers it, with the same error it always gave, every
+time.
 
 The limits are the app's (``RequestLimits``), the same checks in the same order as the normal
 path: size and tokens while parsing (``limits.parse_bounded``), the measured cost
@@ -30,6 +31,7 @@ from graphql import (
 )
 from strawberry.schema.schema import validate_document
 
+from .execution_plan import ExecutionPlan, plan_execution
 from .limits import RequestLimits, measured_refusal, parse_bounded, root_fields_label
 from .response_cache import cacheable
 
@@ -46,6 +48,7 @@ class Prepared:
     root_fields: frozenset[str]  # names of the operation's root fields (for the response cache)
     label: str  # ``root_fields_label``: the operation as metrics and logs name it
     cacheable: bool  # ``response_cache.cacheable`` of its root fields
+    plan: ExecutionPlan | None  # what executing it needs of the document, worked out once
 
 
 class DocumentCache:
@@ -109,4 +112,5 @@ class DocumentCache:
             root_fields=root_fields,
             label=root_fields_label(document, operation_name),
             cacheable=cacheable(root_fields),
+            plan=plan_execution(graphql_schema, document, operation),
         )

@@ -41,6 +41,24 @@ TWO_OPERATIONS = (
     'query A { searchItems(text: "烟", limit: 3) { key name } } '
     'query B { searchUnits(text: "局", limit: 3) { key } }'
 )
+SWITCHED = (
+    "query Switched($item: String!, $place: String!, $full: Boolean!) { jurisdiction(item: "
+    "$item, place: $place) { status holders @include(if: $full) { role } "
+    "explanation @skip(if: $full) } }"
+)
+FRAGMENTS = (
+    "query Parts($item: String!, $place: String!) { jurisdiction(item: $item, place: $place) "
+    "{ ...Answer holders { ... on Holder { role } } } } "
+    "fragment Answer on JurisdictionAnswer { status holders { unit { name } } }"
+)
+DEFAULTED = (
+    'query Defaulted($item: String!, $place: String! = "XINGFENG", $at: Date = "2021-01-01") '
+    "{ jurisdiction(item: $item, place: $place, at: $at) { status at } }"
+)
+FILTERED = (
+    "query Filtered($filter: FindingFilter) { findings(filter: $filter, first: 3) "
+    "{ totalCount edges { node { kind } } } }"
+)
 ALIASES = " ".join(f'a{i}: searchItems(text: "x") {{ key }}' for i in range(31))
 CASES: dict[str, tuple[dict[str, Any], str | None, str]] = {
     "answer with variables": ({"query": JURISDICTION, "variables": ASK}, None, "application/json"),
@@ -81,6 +99,48 @@ CASES: dict[str, tuple[dict[str, Any], str | None, str]] = {
         "application/json",
     ),
     "a missing variable": ({"query": JURISDICTION, "variables": {}}, None, "application/json"),
+    "a variable of the wrong type": (
+        {"query": JURISDICTION, "variables": {"item": 5, "place": [XINGFENG], "at": 7}},
+        None,
+        "application/json",
+    ),
+    "an unknown variable's value": (
+        {"query": JURISDICTION, "variables": {**ASK, "extra": {"a": [1]}}},
+        None,
+        "application/json",
+    ),
+    "@include read from a variable (true)": (
+        {"query": SWITCHED, "variables": {**ASK, "full": True}},
+        None,
+        "application/json",
+    ),
+    "@include read from a variable (false)": (
+        {"query": SWITCHED, "variables": {**ASK, "full": False}},
+        None,
+        "application/json",
+    ),
+    "fragments, named and inline": ({"query": FRAGMENTS, "variables": ASK}, None, GRAPHQL_RESPONSE),
+    "defaults of the document's variables": (
+        {"query": DEFAULTED, "variables": {"item": SMOKING, "place": XINGFENG}},
+        None,
+        "application/json",
+    ),
+    "a variable's default": (
+        {"query": DEFAULTED, "variables": {"item": SMOKING}},
+        None,
+        "application/json",
+    ),
+    "an input object": (
+        {"query": FILTERED, "variables": {"filter": {"kinds": ["GAP", "OVERLAP"]}}},
+        None,
+        "application/json",
+    ),
+    "an input object with an unknown field": (
+        {"query": FILTERED, "variables": {"filter": {"kinds": ["GAP"], "colour": "red"}}},
+        None,
+        "application/json",
+    ),
+    "an input object left out": ({"query": FILTERED, "variables": {}}, None, "application/json"),
     "a page over the cap": (
         {"query": "{ findings(first: 5000) { totalCount } }"},
         None,
