@@ -123,7 +123,7 @@ class FastPath:
                 if isinstance(executor, list):  # the variables' errors, as ``execute`` gives them
                     outcome = GraphQLExecutionResult(data=None, errors=executor)
                 else:
-                    outcome = executor.execute_operation()
+                    outcome = await executor.run()
             if isawaitable(outcome):
                 outcome = await outcome
         except Exception as error:  # as Schema.execute: an error result, never an escape

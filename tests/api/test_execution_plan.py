@@ -44,9 +44,11 @@ json_values = st.recursive(
     | st.integers(-(2**40), 2**40)
     | st.floats(allow_nan=False)
     | st.sampled_from(["2020-02-29", "2020-02-30", "GAP", "OVERLAP", "x", ""]),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(
-        st.sampled_from(["kinds", "item", "colour", "severities"]), inner, max_size=3
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["kinds", "item", "colour", "severities"]), inner, max_size=3
+        )
     ),
     max_leaves=8,
 )
@@ -99,18 +101,20 @@ def described(found: Any) -> Any:
 def test_variables_coerced_from_the_plan_are_graphql_cores(inputs: dict[str, Any]) -> None:
     plan, operation = plan_of(VARIABLES)
     ours = plan.coerce(SCHEMA, inputs)
-    theirs = get_variable_values(SCHEMA, operation.variable_definitions, inputs, max_errors=50)
+    theirs = get_variable_values(
+        SCHEMA, operation.variable_definitions or (), inputs, max_errors=50
+    )
     assert described(ours) == described(theirs)
 
 
 @pytest.mark.parametrize(
     ("text", "static"),
     [
-        ("{ searchItems(text: \"烟\") { key name } }", True),
-        ("query { ...F } fragment F on Query { searchItems(text: \"x\") { key } }", True),
-        ("query ($b: Boolean!) { searchItems(text: \"x\") @include(if: $b) { key } }", False),
-        ("{ searchItems(text: \"x\") { key @skip(if: false) } }", False),
-        ("{ searchItems(text: \"x\") { ... on SearchHit @include(if: true) { key } } }", False),
+        ('{ searchItems(text: "烟") { key name } }', True),
+        ('query { ...F } fragment F on Query { searchItems(text: "x") { key } }', True),
+        ('query ($b: Boolean!) { searchItems(text: "x") @include(if: $b) { key } }', False),
+        ('{ searchItems(text: "x") { key @skip(if: false) } }', False),
+        ('{ searchItems(text: "x") { ... on SearchHit @include(if: true) { key } } }', False),
     ],
 )
 def test_only_a_document_without_directives_keeps_its_selections(text: str, static: bool) -> None:
@@ -139,7 +143,7 @@ def run(result: Any) -> ExecutionResult:
     "text",
     [
         "{ __schema { queryType { name fields { name type { name kind } } } } }",
-        "{ __type(name: \"Holder\") { fields { name } } a: __type(name: \"Status\") "
+        '{ __type(name: "Holder") { fields { name } } a: __type(name: "Status") '
         "{ enumValues { name } } }",
     ],
 )

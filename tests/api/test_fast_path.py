@@ -7,6 +7,7 @@ status and media type: answers, errors of every kind, refusals by role, variable
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -238,6 +239,30 @@ async def test_the_fast_path_answers_byte_for_byte_as_the_normal_path(
     refused = b'"data":null' in normal[2] or normal[0] != 200
     if not refused or b"NOT_FOUND" in normal[2] or b"FORBIDDEN" in normal[2]:
         assert ran, "a valid query runs on the fast path"
+
+
+async def test_a_query_on_the_fast_path_leaves_no_cyclic_garbage(
+    view: GraphQLView, client: httpx.AsyncClient
+) -> None:
+    """The executor, the request's context and its variables are freed as the answer is sent,
+    not left for the cyclic collector (``PlannedExecutor.run``)."""
+    body = {"query": JURISDICTION, "variables": ASK}
+    with without_response_cache(view):
+        await exchange(client, body, None, "application/json")  # prepared
+        gc.collect()
+        gc.disable()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            for _ in range(10):
+                status, _, answer = await exchange(client, body, None, "application/json")
+                assert status == 200, answer
+            gc.collect()
+            left = {type(found).__name__ for found in gc.garbage}
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+            gc.enable()
+    assert not left & {"PlannedExecutor", "ApiContext", "VariableValues"}, sorted(left)
 
 
 async def test_an_unexpected_error_is_masked_alike_on_both_paths(
