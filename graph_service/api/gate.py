@@ -25,6 +25,8 @@ import structlog
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_service.logs import begin_request_log, end_request_log
+
 from .graphql_view import error_response, negotiate
 from .limits import BODY_TOO_LARGE, HOST_NOT_ALLOWED, RequestLimits
 from .observe import AccessLog, Metrics, RequestState, begin_request
@@ -123,7 +125,7 @@ def start_request(supplied_id: str, accept: str | None) -> RequestState:
         state.id = supplied_id
     state.media = negotiate(accept)
     begin_request(state)
-    structlog.contextvars.bind_contextvars(request_id=state.id, principal=state.principal)
+    begin_request_log(state.id, state.principal)
     return state
 
 
@@ -144,7 +146,7 @@ def end_request(
             outcome=state.outcome,
             ms=round(seconds * 1000, 1),
         )
-    structlog.contextvars.unbind_contextvars("request_id", "principal")
+    end_request_log()
 
 
 def host_name(host: str) -> str:

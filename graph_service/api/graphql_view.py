@@ -374,6 +374,7 @@ def request_data(data: dict[str, Any]) -> RequestData:
     )
 
 
+@lru_cache(maxsize=64)  # clients send few distinct ``Accept`` values; asked twice a request
 def negotiate(accept: str | None) -> str | None:
     """The media type to answer in: ``None`` when the client accepts neither JSON type."""
     if not accept:

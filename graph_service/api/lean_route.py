@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-import structlog
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_service.logs import end_request_log
 from graph_service.service.nesting import nested_deeper_than
 
 from .auth import authenticate_credentials
@@ -163,7 +163,7 @@ class LeanRoute:
             if code:
                 end_request(self.lean.metrics, self.lean.access_log, state, scope, code)
             else:  # handed on: the gate starts the request again
-                structlog.contextvars.unbind_contextvars("request_id", "principal")
+                end_request_log()
 
     async def _serve(
         self,

@@ -10,8 +10,9 @@ profile; ADR 0013).
 ``Metrics`` owns one prometheus-client registry per app (so tests can build many apps), served
 at ``/metrics``: requests by operation and outcome with latency histograms, HTTP responses by
 status, store errors by code, cache hits and misses (documents and answers), and gauges read at
-scrape time from the open service (projection
-size, findings by kind on today's date, revision and export lag).
+scrape time from the open service (projection size, findings by kind on today's date, revision
+and export lag). The per-request counts are kept as plain numbers and turned into metric
+families only when scraped (``_Tally``).
 """
 
 from __future__ import annotations
@@ -19,20 +20,25 @@ from __future__ import annotations
 import itertools
 import os
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client import CollectorRegistry, Counter
+from prometheus_client.core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+    Metric,
+)
 from prometheus_client.registry import Collector
+from prometheus_client.utils import floatToGoString
 
 from graph_service.service import ServiceContext
 
 ANONYMOUS = "anonymous"
-_CHILDREN = 4_096  # label combinations whose metric children ``observe`` keeps at hand
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 
 
@@ -91,59 +97,111 @@ class Metrics:
 
     def __init__(self, service: Callable[[], ServiceContext | None]) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
-        self.graphql_requests = Counter(
-            "graph_graphql_requests",
-            "GraphQL operations by root field and outcome (ok or the first error code).",
-            ["operation", "outcome"],
-            registry=self.registry,
-        )
-        self.graphql_latency = Histogram(
-            "graph_graphql_request_duration_seconds",
-            "Time to answer a GraphQL operation, by root field.",
-            ["operation"],
-            buckets=_LATENCY_BUCKETS,
-            registry=self.registry,
-        )
-        self.http_responses = Counter(
-            "graph_http_responses",
-            "HTTP responses by route and status.",
-            ["route", "status"],
-            registry=self.registry,
-        )
         self.store_errors = Counter(
             "graph_store_errors",
             "Store failures seen by requests or readiness checks, by error code.",
             ["code"],
             registry=self.registry,
         )
-        self.cache_lookups = Counter(
+        self._tally = _Tally()
+        self.registry.register(self._tally)
+        self.registry.register(_ServiceCollector(service))
+
+    def observe(self, state: RequestState, route: str, status: int) -> None:
+        """Count a response, and the GraphQL operation it answered with its latency."""
+        elapsed = time.perf_counter() - state.started
+        self.record(route, status, state.operation, state.outcome, elapsed)
+
+    def record(self, route: str, status: int, operation: str, outcome: str, seconds: float) -> None:
+        """``observe`` of a response whose request took ``seconds``."""
+        tally = self._tally
+        key = (route, status)
+        tally.responses[key] = tally.responses.get(key, 0) + 1
+        if route == "/graphql" and outcome != "-":
+            asked = (operation, outcome)
+            tally.requests[asked] = tally.requests.get(asked, 0) + 1
+            latency = tally.latency.get(operation)
+            if latency is None:
+                latency = tally.latency[operation] = _Histogram()
+            latency.observe(seconds)
+
+    def count_lookup(self, cache: str, result: str) -> None:
+        """A lookup of /graphql's document or response cache (hit, miss, not_modified)."""
+        key = (cache, result)
+        lookups = self._tally.lookups
+        lookups[key] = lookups.get(key, 0) + 1
+
+
+class _Histogram:
+    """Observations in the latency buckets (each counted once, in the first bucket that holds
+    it; the last is +Inf), and their sum."""
+
+    __slots__ = ("counts", "total")
+
+    def __init__(self) -> None:
+        self.counts = [0] * (len(_LATENCY_BUCKETS) + 1)
+        self.total = 0.0
+
+    def observe(self, seconds: float) -> None:
+        self.counts[bisect_left(_LATENCY_BUCKETS, seconds)] += 1
+        self.total += seconds
+
+    def cumulative(self) -> list[tuple[str, float]]:
+        bounds = [*map(floatToGoString, _LATENCY_BUCKETS), "+Inf"]
+        return list(zip(bounds, itertools.accumulate(self.counts), strict=True))
+
+
+class _Tally(Collector):
+    """The per-request metrics, kept as plain numbers and turned into metric families when
+    scraped.
+
+    prometheus-client's counters take a lock on every increment, its histograms one per
+    observation: the five a small query made cost ~5 µs of it (issue 15). Requests are answered
+    on the event loop's one thread, so these counts are updated without locks; ``collect`` reads
+    them as they are at scrape time. The names, labels and buckets are those the metrics always
+    had (counters without their ``_created`` sample).
+    """
+
+    def __init__(self) -> None:
+        self.responses: dict[tuple[str, int], int] = {}  # (route, status)
+        self.requests: dict[tuple[str, str], int] = {}  # (operation, outcome)
+        self.latency: dict[str, _Histogram] = {}  # by operation
+        self.lookups: dict[tuple[str, str], int] = {}  # (cache, result)
+
+    def describe(self) -> Iterable[Metric]:
+        return []
+
+    def collect(self) -> Iterable[Metric]:
+        requests = CounterMetricFamily(
+            "graph_graphql_requests",
+            "GraphQL operations by root field and outcome (ok or the first error code).",
+            labels=["operation", "outcome"],
+        )
+        for (operation, outcome), count in sorted(self.requests.items()):
+            requests.add_metric([operation, outcome], count)
+        latency = HistogramMetricFamily(
+            "graph_graphql_request_duration_seconds",
+            "Time to answer a GraphQL operation, by root field.",
+            labels=["operation"],
+        )
+        for operation, histogram in sorted(self.latency.items()):
+            latency.add_metric([operation], histogram.cumulative(), histogram.total)
+        responses = CounterMetricFamily(
+            "graph_http_responses",
+            "HTTP responses by route and status.",
+            labels=["route", "status"],
+        )
+        for (route, status), count in sorted(self.responses.items()):
+            responses.add_metric([route, str(status)], count)
+        lookups = CounterMetricFamily(
             "graph_cache_lookups",
             "Cache lookups of /graphql by cache (documents: parsed and validated documents; "
             "responses: serialized answers) and result (hit, miss, not_modified).",
-            ["cache", "result"],
-            registry=self.registry,
+            labels=["cache", "result"],
         )
-        self.registry.register(_ServiceCollector(service))
-        self._children: dict[tuple[str, int, str, str], tuple[Any, Any, Any]] = {}
-
-    def observe(self, state: RequestState, route: str, status: int) -> None:
-        elapsed = time.perf_counter() - state.started
-        key = (route, status, state.operation, state.outcome)
-        children = self._children.get(key)
-        if children is None:  # ``labels`` takes a lock and builds a key: ~5 µs each, once here
-            graphql = route == "/graphql" and state.outcome != "-"
-            children = (
-                self.http_responses.labels(route, str(status)),
-                self.graphql_requests.labels(state.operation, state.outcome) if graphql else None,
-                self.graphql_latency.labels(state.operation) if graphql else None,
-            )
-            if len(self._children) < _CHILDREN:
-                self._children[key] = children
-        responses, requests, latency = children
-        responses.inc()
-        if requests is not None and latency is not None:
-            requests.inc()
-            latency.observe(elapsed)
+        for (cache, result), count in sorted(self.lookups.items()):
+            lookups.add_metric([cache, result], count)
+        return [requests, latency, responses, lookups]
 
 
 class _ServiceCollector(Collector):
