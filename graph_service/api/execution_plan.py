@@ -189,14 +189,14 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         methods), so each request left it, its variables and the request's context as cyclic
         garbage: about 27 objects a request, which alone set off a collection of the youngest
         generation every twenty-odd requests. Dropping the helpers once the answer is complete
-        breaks the cycle (a resolver's ``info`` keeps its own reference to them).
+        breaks the cycle (a resolver's ``info`` keeps its own reference to them). An execution
+        that raised or was cancelled keeps them, for any work still unwinding, and is left to the
+        collector.
         """
-        try:
-            outcome = self.execute_operation()
-            if isawaitable(outcome):
-                outcome = await outcome
-        finally:
-            del self.async_helpers
+        outcome = self.execute_operation()
+        if isawaitable(outcome):
+            outcome = await outcome
+        del self.async_helpers  # the answer is complete: nothing of this execution runs on
         assert isinstance(outcome, ExecutionResult)  # no incremental delivery (no @defer)
         return outcome
 
