@@ -11,7 +11,7 @@ the order strawberry runs them:
 
 - ``MaxTokensLimiter``, ``BoundedParser``, ``BoundedValidation``: ``DocumentCache.prepare`` (the
   same limits and rules; anything refused goes to the normal path, which refuses it) and the
-  request's operation label for metrics and logs;
+  request's operation label for metrics and logs (set by the lane, ``fast_lane.py``);
 - ``RefuseUnauthenticated``: a request whose credentials were refused takes the normal path;
 - ``Consistency``: ``atLeast`` (extension or header) is honoured when the projection already
   has it; a request that would wait, or names no valid revision, takes the normal path; the
@@ -44,7 +44,6 @@ from .context import ApiContext
 from .errors import TranslateErrors, translate
 from .execution_plan import start
 from .limits import BoundedParser, BoundedValidation
-from .observe import current_request
 from .prepared import Prepared
 
 KNOWN_EXTENSIONS = frozenset(
@@ -99,7 +98,6 @@ class FastPath:
         extensions: dict[str, Any] | None,
     ) -> ExecutionResult:
         """``prepared`` run as strawberry's ``Schema.execute`` would run it."""
-        current_request().operation = prepared.label
         revision = context.service.revision
         name = operation_name
         if name is None and prepared.operation.name is not None:

@@ -40,6 +40,7 @@ from graph_service.service import ServiceContext
 
 ANONYMOUS = "anonymous"
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+_BUCKET_LABELS = (*map(floatToGoString, _LATENCY_BUCKETS), "+Inf")  # ``le`` as prometheus writes it
 
 
 @dataclass(slots=True)
@@ -147,8 +148,7 @@ class _Histogram:
         self.total += seconds
 
     def cumulative(self) -> list[tuple[str, float]]:
-        bounds = [*map(floatToGoString, _LATENCY_BUCKETS), "+Inf"]
-        return list(zip(bounds, itertools.accumulate(self.counts), strict=True))
+        return list(zip(_BUCKET_LABELS, itertools.accumulate(self.counts), strict=True))
 
 
 class _Tally(Collector):

@@ -45,7 +45,6 @@ class Prepared:
     text: str  # the document's text as first sent (one copy, its hash computed once)
     document: DocumentNode
     operation: OperationDefinitionNode
-    root_fields: frozenset[str]  # names of the operation's root fields (for the response cache)
     label: str  # ``root_fields_label``: the operation as metrics and logs name it
     cacheable: bool  # ``response_cache.cacheable`` of its root fields
     plan: ExecutionPlan | None  # what executing it needs of the document, worked out once
@@ -109,7 +108,6 @@ class DocumentCache:
             text=text,
             document=document,
             operation=operation,
-            root_fields=root_fields,
             label=root_fields_label(document, operation_name),
             cacheable=cacheable(root_fields),
             plan=plan_execution(graphql_schema, document, operation),
